@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { PlanEntity } from '../plan/plan.entity';
+import { DocumentKind } from './document-kind';
+
+/** An imported source document. The content hash makes re-imports no-ops. */
+@Entity('document')
+export class DocumentEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'plan_id', type: 'int' })
+  planId: number;
+
+  @ManyToOne(() => PlanEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'plan_id' })
+  plan?: PlanEntity;
+
+  @Column({ type: 'enum', enum: DocumentKind, enumName: 'document_kind' })
+  kind: DocumentKind;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  /** 文号 such as 沙府办发〔2024〕6号, or the issue number of a bulletin (第15期). */
+  @Column({ type: 'text', nullable: true })
+  number: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  issuer: string | null;
+
+  @Column({ name: 'issued_on', type: 'date', nullable: true })
+  issuedOn: string | null;
+
+  @Column({ type: 'int' })
+  year: number;
+
+  /** Reporting period of a progress report, e.g. 2021-Q1; null for plans. */
+  @Column({ type: 'text', nullable: true })
+  period: string | null;
+
+  @Column({ name: 'content_hash', type: 'char', length: 64, unique: true })
+  contentHash: string;
+
+  @Column({ name: 'file_name', type: 'text' })
+  fileName: string;
+
+  @CreateDateColumn({ name: 'imported_at', type: 'timestamptz' })
+  importedAt: Date;
+}

@@ -1,0 +1,55 @@
+import type { DocumentKind } from '../document/document-kind';
+import type { Section } from '../task/section';
+import type { UnitMention } from './unit-cell';
+
+/** What the letterhead says about the document. */
+export interface DocumentMeta {
+  title: string;
+  number: string | null;
+  issuer: string | null;
+  /** ISO date (2024-02-02) */
+  date: string | null;
+  kind: DocumentKind;
+  year: number;
+  /** 2021-Q1 for reports, null for plans */
+  period: string | null;
+  /** 重庆市沙坪坝区, from the issuer */
+  jurisdiction: string;
+}
+
+export interface ParsedItem {
+  number: number;
+  category: string | null;
+  title: string | null;
+  content: string;
+  leaders: string[];
+  leadUnits: UnitMention[];
+  coUnits: UnitMention[];
+  progress: string | null;
+  /** Line of the row's first cell. */
+  line: number;
+}
+
+export interface ParsedSection {
+  section: Section;
+  /** The table's title line (经济社会发展10项预期目标任务进展情况表). */
+  title: string;
+  /** How many items the document says the section has (137项…), when it says. */
+  statedCount: number | null;
+  items: ParsedItem[];
+}
+
+export interface ImportWarning {
+  line: number;
+  message: string;
+}
+
+/** The parser's whole result: plain data, no database ids. */
+export interface ParsedDocument {
+  file: string;
+  contentHash: string;
+  encoding: 'utf-8' | 'gbk';
+  document: DocumentMeta;
+  sections: ParsedSection[];
+  warnings: ImportWarning[];
+}

@@ -1,0 +1,55 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DocumentEntity } from '../document/document.entity';
+import { PlanEntity } from '../plan/plan.entity';
+import { CategoryEntity } from './category.entity';
+import { Section } from './section';
+
+/** One numbered row of a plan's table. (plan, section, number) is what reports match on. */
+@Entity('task')
+@Index(['planId', 'section', 'number'], { unique: true })
+export class TaskEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'plan_id', type: 'int' })
+  planId: number;
+
+  @ManyToOne(() => PlanEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'plan_id' })
+  plan?: PlanEntity;
+
+  @Column({ type: 'enum', enum: Section, enumName: 'section' })
+  section: Section;
+
+  /** 序号 */
+  @Column({ type: 'int' })
+  number: number;
+
+  @Index()
+  @Column({ name: 'category_id', type: 'int', nullable: true })
+  categoryId: number | null;
+
+  @ManyToOne(() => CategoryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'category_id' })
+  category?: CategoryEntity;
+
+  /** 项目名称 of a livelihood project; null where the table has no title column. */
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  @Column({ type: 'text' })
+  content: string;
+
+  /** The document that defined the task (the plan, or the first report when no plan exists). */
+  @Index()
+  @Column({ name: 'document_id', type: 'int' })
+  documentId: number;
+
+  @ManyToOne(() => DocumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id' })
+  document?: DocumentEntity;
+
+  /** Line of the row's first cell in the source file, for tracing a value back. */
+  @Column({ name: 'source_line', type: 'int' })
+  sourceLine: number;
+}
