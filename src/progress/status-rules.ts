@@ -45,7 +45,7 @@ const RULES: Rule[] = [
   },
   {
     status: ProgressStatus.IN_PROGRESS,
-    test: (t) => t.match(/正在|正积极|推进|加快|启动|开展|施工|完成|建成|签约|引进|组织|实施|对接|制定|编制|起草|已/),
+    test: (t) => t.match(/正在|正积极|推进|加快|启动|开展|施工|完成|建成|签约|引进|组织|实施|对接|制定|编制|起草|新增|累计|新开通|实现|完善|强化|继续|持续|举办|已/),
     because: 'reports work done or under way',
   },
 ];

@@ -1,0 +1,26 @@
+import type { ParsedDocument } from '../import/parsed-document';
+
+/**
+ * The documented `--dry-run --json` shape. Integrations rely on it: change it
+ * only by adding fields.
+ */
+export function toDryRunJson(parsed: ParsedDocument) {
+  const { title, number, issuer, date, kind, year, period } = parsed.document;
+  return {
+    document: { title, number, issuer, date, kind, year, period },
+    sections: parsed.sections.map((s) => ({
+      section: s.section,
+      items: s.items.map((i) => ({
+        number: i.number,
+        category: i.category,
+        title: i.title,
+        content: i.content,
+        leaders: i.leaders,
+        leadUnits: i.leadUnits.map((u) => u.name),
+        coUnits: i.coUnits.map((u) => u.name),
+        progress: i.progress,
+      })),
+    })),
+    warnings: parsed.warnings.map(({ line, message }) => ({ line, message })),
+  };
+}

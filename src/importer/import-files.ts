@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { DocumentImportError, type ImportProblem } from '../import/import-error';
+import { parseDocument } from '../import/parse-document';
+import type { ParsedDocument } from '../import/parsed-document';
+import type { UnitRegistry } from '../import/unit-registry';
+import type { ImportResult } from './import-result';
+import { importDocument } from './importer';
+
+/** Reads and parses files; refuses all of them if any is unreadable or malformed, naming every problem. */
+export function parseFiles(files: string[], registry: UnitRegistry): ParsedDocument[] {
+  const problems: ImportProblem[] = [];
+  const parsed: ParsedDocument[] = [];
+  for (const file of files) {
+    try {
+      parsed.push(parseDocument(readFile(file), file, registry));
+    } catch (error) {
+      if (error instanceof DocumentImportError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  if (problems.length) throw new DocumentImportError(problems);
+  return parsed;
+}
+
+/** Parses every file first, then imports them in order, one transaction per document. */
+export async function importFiles(dataSource: DataSource, files: string[], registry: UnitRegistry): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const parsed of parseFiles(files, registry)) results.push(await importDocument(dataSource, parsed, registry));
+  return results;
+}
+
+function readFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a document' : (error as Error).message;
+    throw new DocumentImportError([{ file, message: reason }]);
+  }
+}
+
+/** The documents of a seeds folder: its .txt files in name order (plans and reports are independent of order). */
+export function seedDocuments(seedsDir: string): string[] {
+  return fs
+    .readdirSync(seedsDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => path.join(seedsDir, name));
+}

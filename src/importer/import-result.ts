@@ -1,0 +1,18 @@
+/** What one import did, for the CLI report and the server log. */
+export interface ImportResult {
+  file: string;
+  status: 'imported' | 'unchanged';
+  documentId: number;
+  kind: string;
+  year: number;
+  period: string | null;
+  /** Items per section as parsed (TARGET: 8, KEY_TASK: 136 …). */
+  items: Record<string, number>;
+  tasksCreated: number;
+  tasksUpdated: number;
+  progressUpdates: number;
+  assignments: number;
+  /** Names the registry did not know, imported as written and flagged for review. */
+  flaggedUnits: string[];
+  warnings: number;
+}
