@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Per-request state. Loaders are made here, per request, never at module
+ * level: a shared cache would leak one request's rows into another.
+ */
+export class RequestContext {
+  /** Every SQL statement this request ran, in order (read by the SQL-count test). */
+  readonly sqlLog: string[] = [];
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    this.sqlLog.push(sql.replace(/\s+/g, ' ').trim());
+    return this.dataSource.query(sql, params);
+  }
+
+  /**
+   * The request's DataLoader for `name` (which must include any arguments
+   * that change the batch query), made on first use.
+   */
+  loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch) as DataLoader<unknown, unknown>;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/** Groups rows by a key in the order of `keys`: the shape a DataLoader batch must return. */
+export function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
+  const groups = new Map<K, R[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k)!);
+}
+
+/** One row per key in key order, or an Error naming the missing key. */
+export function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, what: string): (R | Error)[] {
+  const found = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => found.get(k) ?? new Error(`${what} ${String(k)} not found`));
+}

@@ -1,0 +1,27 @@
+import { BadUserInputError } from './errors';
+
+/** The object types that have global ids; node(id:) dispatches on these names. */
+export type NodeTypeName = 'Plan' | 'Document' | 'Category' | 'Task' | 'Leader' | 'Unit' | 'Assignment' | 'ProgressUpdate';
+const NODE_TYPES: NodeTypeName[] = ['Plan', 'Document', 'Category', 'Task', 'Leader', 'Unit', 'Assignment', 'ProgressUpdate'];
+
+/**
+ * Relay global id: base64("Task:42"). Opaque to clients, stable for the life
+ * of the database row, and typed so node(id:) knows which table to read.
+ */
+export function toGlobalId(type: NodeTypeName, id: number): string {
+  return Buffer.from(`${type}:${id}`, 'utf8').toString('base64');
+}
+
+export function fromGlobalId(globalId: string): { type: NodeTypeName; id: number } | null {
+  const decoded = Buffer.from(globalId, 'base64').toString('utf8');
+  const match = decoded.match(/^([A-Za-z]+):(\d{1,10})$/);
+  if (!match || !NODE_TYPES.includes(match[1] as NodeTypeName)) return null;
+  return { type: match[1] as NodeTypeName, id: Number(match[2]) };
+}
+
+/** For arguments that must be an id of one type; a wrong id is the caller's mistake. */
+export function expectGlobalId(globalId: string, type: NodeTypeName, argument: string): number {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed || parsed.type !== type) throw new BadUserInputError(`${argument} is not a ${type} id`, argument);
+  return parsed.id;
+}

@@ -1,0 +1,11 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+
+/** Relay's Node: anything with a global id can be fetched again with node(id:). */
+@InterfaceType('Node', {
+  description: 'An object with a global id. Pass the id to `node(id:)` to fetch it again; ids are stable for as long as the database keeps the row.',
+  resolveType: (value: { __typename?: string }) => value.__typename,
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Global id (opaque; base64 of type and row id).' })
+  id: string;
+}

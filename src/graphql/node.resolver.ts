@@ -1,0 +1,50 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { loadDocument } from '../document/document.loaders';
+import { loadLeader } from '../leader/leader.loaders';
+import { loadPlan } from '../plan/plan.loaders';
+import { loadProgress } from '../progress/progress.loaders';
+import { loadCategory, loadTask } from '../task/task.loaders';
+import { AssignmentModel, type AssignmentRow } from '../unit/assignment.type';
+import { loadUnit } from '../unit/unit.loaders';
+import type { RequestContext } from './context';
+import { fromGlobalId } from './global-id';
+import { Node } from './node.interface';
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when the id is unknown or malformed.' })
+  async node(@Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string, @Ctx() ctx: RequestContext): Promise<Node | null> {
+    const parsed = fromGlobalId(id);
+    if (!parsed) return null;
+    const load = async (): Promise<Node> => {
+      switch (parsed.type) {
+        case 'Plan':
+          return loadPlan(ctx, parsed.id);
+        case 'Document':
+          return loadDocument(ctx, parsed.id);
+        case 'Category':
+          return loadCategory(ctx, parsed.id);
+        case 'Task':
+          return loadTask(ctx, parsed.id);
+        case 'Leader':
+          return loadLeader(ctx, parsed.id);
+        case 'Unit':
+          return loadUnit(ctx, parsed.id);
+        case 'ProgressUpdate':
+          return loadProgress(ctx, parsed.id);
+        case 'Assignment': {
+          const [row] = await ctx.query<AssignmentRow>(
+            `SELECT a.id, a.task_id, a.unit_id, a.role, a.position, a.acting_as, a.written_as,
+                    json_build_object('id', u.id, 'name', u.name, 'kind', u.kind, 'needs_review', u.needs_review) AS unit
+             FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.id = $1`,
+            [parsed.id],
+          );
+          if (!row) throw new Error('not found');
+          return AssignmentModel.fromRow(row);
+        }
+      }
+    };
+    // A well-formed id whose row is gone is "unknown", not a server error.
+    return load().catch(() => null);
+  }
+}

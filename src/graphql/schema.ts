@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import './enums';
+import './order';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { LeaderResolver } from '../leader/leader.resolver';
+import { PlanResolver } from '../plan/plan.resolver';
+import { ProgressFieldsResolver } from '../progress/progress-fields.resolver';
+import { CategoryFieldsResolver } from '../task/category-fields.resolver';
+import { TaskConnectionResolver } from '../task/task-connection.type';
+import { TaskFieldsResolver } from '../task/task-fields.resolver';
+import { TaskQueryResolver } from '../task/task.resolver';
+import { AssignmentFieldsResolver } from '../unit/assignment-fields.resolver';
+import { UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
+import { UnitFieldsResolver } from '../unit/unit-fields.resolver';
+import { UnitQueryResolver } from '../unit/unit.resolver';
+import { NodeResolver } from './node.resolver';
+
+/** The API schema. schema/schema.graphql is this, printed (npm run schema). */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      TaskQueryResolver,
+      TaskFieldsResolver,
+      TaskConnectionResolver,
+      CategoryFieldsResolver,
+      PlanResolver,
+      LeaderResolver,
+      UnitQueryResolver,
+      UnitFieldsResolver,
+      UnitConnectionResolver,
+      WorkloadConnectionResolver,
+      AssignmentFieldsResolver,
+      ProgressFieldsResolver,
+      NodeResolver,
+    ],
+    // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
+    validate: false,
+  });
+}

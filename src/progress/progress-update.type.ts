@@ -1,0 +1,62 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../graphql/global-id';
+import { Node } from '../graphql/node.interface';
+import { ProgressStatus } from './progress-status';
+import type { ProgressItem } from './progress-update.entity';
+
+@ObjectType('ProgressItem', { description: 'One numbered item (①②③…) of a progress text.' })
+export class ProgressItemModel {
+  @Field(() => Int, { nullable: true, description: 'The circled number as written (① → 1); null for text before the first number or an unnumbered text.' })
+  number: number | null;
+
+  @Field({ description: 'The item text without its number.' })
+  text: string;
+}
+
+export interface ProgressRow {
+  id: number;
+  task_id: number;
+  document_id: number;
+  period: string;
+  text: string;
+  items: ProgressItem[];
+  status: ProgressStatus;
+  status_reason: string;
+}
+
+@ObjectType('ProgressUpdate', { implements: Node, description: 'What one progress report (推进情况报告) says about one task (进展情况).' })
+export class ProgressUpdateModel extends Node {
+  readonly __typename = 'ProgressUpdate';
+  dbId: number;
+  taskId: number;
+  documentId: number;
+
+  @Field({ description: 'Reporting period (2021-Q1).' })
+  period: string;
+
+  @Field(() => ProgressStatus, { description: 'Status derived from the text by keyword rules; `statusReason` says which rule.' })
+  status: ProgressStatus;
+
+  @Field({ description: 'The rule that set `status`, with the words it matched.' })
+  statusReason: string;
+
+  @Field({ description: 'The progress text as reported.' })
+  text: string;
+
+  @Field(() => [ProgressItemModel], { description: 'The text split at its circled numbers (①②③).' })
+  items: ProgressItemModel[];
+
+  static fromRow(row: ProgressRow): ProgressUpdateModel {
+    return Object.assign(new ProgressUpdateModel(), {
+      id: toGlobalId('ProgressUpdate', row.id),
+      dbId: row.id,
+      taskId: row.task_id,
+      documentId: row.document_id,
+      period: row.period,
+      status: row.status,
+      statusReason: row.status_reason,
+      text: row.text,
+      items: row.items,
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import type { RequestContext } from '../graphql/context';
+import { byKey, groupBy } from '../graphql/context';
+import { ProgressUpdateModel, type ProgressRow } from './progress-update.type';
+
+const COLUMNS = 'pu.id, pu.task_id, pu.document_id, pu.period, pu.text, pu.items, pu.status, pu.status_reason';
+
+/** Progress updates of a task, oldest period first. */
+export function loadProgressOfTask(ctx: RequestContext, taskId: number): Promise<ProgressUpdateModel[]> {
+  return ctx
+    .loader<number, ProgressUpdateModel[]>('progress.byTask', async (taskIds) => {
+      const rows = await ctx.query<ProgressRow>(
+        `SELECT ${COLUMNS} FROM progress_update pu WHERE pu.task_id = ANY($1::int[]) ORDER BY pu.task_id, pu.period, pu.id`,
+        [taskIds],
+      );
+      return groupBy(taskIds, rows, (r) => r.task_id).map((group) => group.map(ProgressUpdateModel.fromRow));
+    })
+    .load(taskId);
+}
+
+export function loadProgress(ctx: RequestContext, id: number): Promise<ProgressUpdateModel> {
+  return ctx
+    .loader<number, ProgressUpdateModel>('progress.byId', async (ids) => {
+      const rows = await ctx.query<ProgressRow>(`SELECT ${COLUMNS} FROM progress_update pu WHERE pu.id = ANY($1::int[])`, [ids]);
+      return byKey(ids, rows, (r) => r.id, 'progress update').map((r) => (r instanceof Error ? r : ProgressUpdateModel.fromRow(r)));
+    })
+    .load(id);
+}

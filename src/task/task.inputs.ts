@@ -1,0 +1,96 @@
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { IntFilter, StringFilter } from '../graphql/filters.inputs';
+import { OrderDirection } from '../graphql/order';
+import { ConnectionArgs } from '../graphql/pagination';
+import { LeaderListFilter } from '../leader/leader.inputs';
+import { ProgressListFilter } from '../progress/progress.inputs';
+import { UnitListFilter } from '../unit/unit.inputs';
+import { Section } from './section';
+
+@InputType({ description: 'Conditions on a section.' })
+export class SectionFilter {
+  @Field(() => Section, { nullable: true, description: 'Is this section.' })
+  eq?: Section;
+
+  @Field(() => [Section], { nullable: true, description: 'Is one of these sections.' })
+  in?: Section[];
+}
+
+@InputType({ description: 'Conditions on a task. All given conditions must hold; combine with AND / OR / NOT.' })
+export class TaskWhere {
+  @Field(() => [TaskWhere], { nullable: true, description: 'All of these hold.' })
+  AND?: TaskWhere[];
+
+  @Field(() => [TaskWhere], { nullable: true, description: 'At least one of these holds.' })
+  OR?: TaskWhere[];
+
+  @Field(() => TaskWhere, { nullable: true, description: 'This does not hold.' })
+  NOT?: TaskWhere;
+
+  @Field(() => IntFilter, { nullable: true, description: 'Year of the plan.' })
+  year?: IntFilter;
+
+  @Field(() => SectionFilter, { nullable: true, description: 'Table the task comes from.' })
+  section?: SectionFilter;
+
+  @Field(() => IntFilter, { nullable: true, description: 'Row number (序号).' })
+  number?: IntFilter;
+
+  @Field(() => StringFilter, { nullable: true, description: 'Work heading (工作任务); tasks without one never match.' })
+  category?: StringFilter;
+
+  @Field(() => StringFilter, { nullable: true, description: 'Task text.' })
+  content?: StringFilter;
+
+  @Field(() => StringFilter, { nullable: true, description: 'Project name (项目名称) of livelihood projects.' })
+  title?: StringFilter;
+
+  @Field(() => LeaderListFilter, { nullable: true, description: 'Responsible leaders (责任领导).' })
+  leaders?: LeaderListFilter;
+
+  @Field(() => UnitListFilter, { nullable: true, description: 'Lead units (牵头单位).' })
+  leadUnits?: UnitListFilter;
+
+  @Field(() => UnitListFilter, { nullable: true, description: 'Co-units (协同单位 / 配合单位).' })
+  coUnits?: UnitListFilter;
+
+  @Field(() => UnitListFilter, { nullable: true, description: 'Units in any role.' })
+  units?: UnitListFilter;
+
+  @Field(() => ProgressListFilter, { nullable: true, description: 'Progress updates (进展情况).' })
+  progress?: ProgressListFilter;
+}
+
+export enum TaskOrderField {
+  YEAR = 'YEAR',
+  SECTION = 'SECTION',
+  NUMBER = 'NUMBER',
+}
+
+registerEnumType(TaskOrderField, {
+  name: 'TaskOrderField',
+  description: 'What tasks can be sorted by.',
+  valuesConfig: {
+    YEAR: { description: 'Year of the plan.' },
+    SECTION: { description: 'Section, in document order: TARGET, LIVELIHOOD, KEY_TASK.' },
+    NUMBER: { description: 'Row number (序号).' },
+  },
+});
+
+@InputType({ description: 'One sort key for tasks. Ties are always broken by the task id, so pages are stable.' })
+export class TaskOrder {
+  @Field(() => TaskOrderField, { description: 'What to sort by.' })
+  field: TaskOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Direction (default ASC).' })
+  direction: OrderDirection;
+}
+
+@ArgsType()
+export class TaskConnectionArgs extends ConnectionArgs {
+  @Field(() => TaskWhere, { nullable: true, description: 'Only tasks matching these conditions.' })
+  where?: TaskWhere;
+
+  @Field(() => [TaskOrder], { nullable: true, description: 'Sort keys, most significant first. Default: year, section, number.' })
+  orderBy?: TaskOrder[];
+}

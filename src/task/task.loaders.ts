@@ -1,0 +1,40 @@
+import type { RequestContext } from '../graphql/context';
+import { byKey } from '../graphql/context';
+import { SqlParams } from '../graphql/sql';
+import { TASK_COLUMNS, TaskModel, type TaskRow } from './task.type';
+import { CategoryModel } from './category.type';
+
+/** Batched reads of tasks and categories by id: one `= ANY($1)` statement per batch. */
+export function loadTask(ctx: RequestContext, id: number): Promise<TaskModel> {
+  return ctx
+    .loader<number, TaskModel>('task.byId', async (ids) => {
+      const rows = await ctx.query<TaskRow>(`SELECT ${TASK_COLUMNS} FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = ANY($1::int[])`, [ids]);
+      return byKey(ids, rows, (r) => r.id, 'task').map((r) => (r instanceof Error ? r : TaskModel.fromRow(r)));
+    })
+    .load(id);
+}
+
+export function loadCategory(ctx: RequestContext, id: number): Promise<CategoryModel> {
+  return ctx
+    .loader<number, CategoryModel>('category.byId', async (ids) => {
+      const rows = await ctx.query<{ id: number; plan_id: number; name: string; position: number }>(
+        `SELECT id, plan_id, name, position FROM category WHERE id = ANY($1::int[])`,
+        [ids],
+      );
+      return byKey(ids, rows, (r) => r.id, 'category').map((r) => (r instanceof Error ? r : CategoryModel.fromRow(r)));
+    })
+    .load(id);
+}
+
+export function loadCategoriesOfPlan(ctx: RequestContext, planId: number): Promise<CategoryModel[]> {
+  return ctx
+    .loader<number, CategoryModel[]>('category.byPlan', async (planIds) => {
+      const params = new SqlParams();
+      const rows = await ctx.query<{ id: number; plan_id: number; name: string; position: number }>(
+        `SELECT id, plan_id, name, position FROM category WHERE plan_id = ANY(${params.add(planIds, 'int[]')}) ORDER BY plan_id, position`,
+        params.values,
+      );
+      return planIds.map((id) => rows.filter((r) => r.plan_id === id).map(CategoryModel.fromRow));
+    })
+    .load(planId);
+}

@@ -1,0 +1,76 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../graphql/context';
+import { BadUserInputError } from '../graphql/errors';
+import { MAX_PAGE_SIZE, type Page } from '../graphql/pagination';
+import { Section } from '../task/section';
+import { TaskConnection } from '../task/task-connection.type';
+import { TaskConnectionArgs } from '../task/task.inputs';
+import { scopedTaskPage } from '../task/task-pages';
+import type { TaskModel } from '../task/task.type';
+import { Role } from './role';
+import { CollaboratorModel, LeaderCountModel, WorkloadModel } from './unit-graph.types';
+import { loadCollaborators, loadLeadersOfUnit, loadWorkload } from './unit-graph.loaders';
+import { loadAliases } from './unit.loaders';
+import { UnitModel } from './unit.type';
+
+@ArgsType()
+class UnitTasksArgs extends TaskConnectionArgs {
+  @Field(() => Role, { nullable: true, description: 'Only tasks where the unit has this role; any role when omitted.' })
+  role?: Role;
+}
+
+@ArgsType()
+class UnitLeadersArgs {
+  @Field(() => Role, { nullable: true, description: 'Only tasks where the unit has this role.' })
+  role?: Role;
+
+  @Field(() => Int, { nullable: true, description: 'Only tasks of this year.' })
+  year?: number;
+}
+
+@ArgsType()
+class CollaboratorsArgs {
+  @Field(() => Int, { nullable: true, description: 'Only tasks of this year.' })
+  year?: number;
+
+  @Field(() => Int, { defaultValue: 20, description: `How many, most shared first: 1–${MAX_PAGE_SIZE}, default 20.` })
+  first: number;
+}
+
+@ArgsType()
+class WorkloadArgs {
+  @Field(() => Int, { nullable: true, description: 'Only tasks of this year; all years when omitted.' })
+  year?: number;
+
+  @Field(() => Section, { nullable: true, description: 'Only tasks of this section.' })
+  section?: Section;
+}
+
+@Resolver(() => UnitModel)
+export class UnitFieldsResolver {
+  @FieldResolver(() => [String], { description: 'Other names of the unit found in documents (e.g. 区文旅委 for 区文化旅游委).' })
+  aliases(@Root() unit: UnitModel, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return loadAliases(ctx, unit.dbId);
+  }
+
+  @FieldResolver(() => TaskConnection, { description: 'Tasks the unit is assigned to, across all years.' })
+  tasks(@Root() unit: UnitModel, @Args() { role, ...args }: UnitTasksArgs, @Ctx() ctx: RequestContext): Promise<Page<TaskModel>> {
+    return scopedTaskPage(ctx, { kind: 'unit', role }, unit.dbId, args);
+  }
+
+  @FieldResolver(() => [LeaderCountModel], { description: 'Leaders of the unit’s tasks with the number of such tasks, most first.' })
+  leaders(@Root() unit: UnitModel, @Args() { role, year }: UnitLeadersArgs, @Ctx() ctx: RequestContext): Promise<LeaderCountModel[]> {
+    return loadLeadersOfUnit(ctx, unit.dbId, role, year);
+  }
+
+  @FieldResolver(() => [CollaboratorModel], { description: 'Units that share tasks with this one (any role), with the number shared, most first.' })
+  collaborators(@Root() unit: UnitModel, @Args() { year, first }: CollaboratorsArgs, @Ctx() ctx: RequestContext): Promise<CollaboratorModel[]> {
+    if (first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`\`first\` must be between 1 and ${MAX_PAGE_SIZE} (got ${first}).`, 'first');
+    return loadCollaborators(ctx, unit.dbId, first, year);
+  }
+
+  @FieldResolver(() => WorkloadModel, { description: 'Number of tasks by role, for a year and section if given.' })
+  workload(@Root() unit: UnitModel, @Args() { year, section }: WorkloadArgs, @Ctx() ctx: RequestContext): Promise<WorkloadModel> {
+    return loadWorkload(ctx, unit.dbId, year, section);
+  }
+}

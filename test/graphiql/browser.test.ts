@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { chromium, type Browser, type Locator } from 'playwright-core';
+import { graphiqlRouter } from '../../src/server/graphiql';
+
+const ROOT = path.resolve(__dirname, '../..');
+const PUBLIC_DIR = path.join(ROOT, 'public/graphiql');
+const CHROMIUM = '/usr/bin/chromium';
+
+interface RunningServer {
+  /** e.g. http://127.0.0.1:41234 — the only origin the page may talk to. */
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server under test: a stand-in until the real one exists. Replace this
+ * function's body only; everything below is server-agnostic.
+ */
+async function startServer(): Promise<RunningServer> {
+  const typeDefs = `#graphql
+    input NameFilter { eq: String }
+    input NamedWhere { name: NameFilter }
+    input SomeNamed { some: NamedWhere }
+    input TaskWhere { coUnits: SomeNamed, leaders: SomeNamed }
+    type Named { name: String! }
+    type Task { number: Int! year: Int! category: Named content: String! leadUnits: [Named!]! coUnits: [Named!]! }
+    type TaskConnection { totalCount: Int! nodes: [Task!]! }
+    type Query { tasks(where: TaskWhere): TaskConnection! }
+  `;
+  const task = {
+    number: 1, year: 2024, category: { name: '经济发展' }, content: '示例任务',
+    leadUnits: [{ name: '区发展改革委' }], coUnits: [{ name: '区经济信息委' }],
+  };
+  const resolvers = { Query: { tasks: () => ({ totalCount: 1, nodes: [task] }) } };
+  // Apollo's landing page (CDN-hosted) would otherwise answer every HTML-preferring GET.
+  const apollo = new ApolloServer({ typeDefs, resolvers, plugins: [ApolloServerPluginLandingPageDisabled()] });
+  await apollo.start();
+  const app = express();
+  app.use(graphiqlRouter(PUBLIC_DIR));
+  app.use('/graphql', express.json(), expressMiddleware(apollo));
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    async stop() {
+      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      await apollo.stop();
+    },
+  };
+}
+
+const examples: Array<{ title: string; query: string }> = JSON.parse(
+  fs.readFileSync(path.join(ROOT, 'src/graphiql/examples.json'), 'utf8'),
+);
+/** Monaco renders spaces as no-break spaces. */
+const visibleText = async (locator: Locator) => (await locator.innerText()).replace(/\u00a0/g, ' ');
+/** GraphiQL names each tab after the query's operation. */
+const operationName = (query: string) => /^\s*(?:query|mutation|subscription)\s+(\w+)/m.exec(query)?.[1];
+
+describe('GraphiQL in headless Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`npm run ensure:chromium\``);
+    if (!fs.existsSync(path.join(PUBLIC_DIR, 'index.html'))) {
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-graphiql.js')], { cwd: ROOT, stdio: 'inherit' });
+    }
+    server = await startServer();
+    // launch() gives Chromium a fresh temporary profile (it rejects --user-data-dir).
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('answers JSON clients on GET /graphql itself, and sends browsers the page', async () => {
+    const page = await fetch(`${server.origin}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<title>duban — GraphiQL</title>');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // Only root-relative asset references: nothing absolute, nothing protocol-relative.
+    for (const [, url] of html.matchAll(/(?:src|href)="([^"]*)"/g)) expect(url).toMatch(/^(\/graphiql\/|data:)/);
+
+    const api = await fetch(`${server.origin}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'text/html, application/json;q=0.9', 'apollo-require-preflight': 'true' },
+    });
+    expect(api.headers.get('content-type')).toMatch(/json/);
+  });
+
+  it('runs the flagship query from the page without any request leaving the origin', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    const problems: string[] = [];
+    const page = await context.newPage();
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    });
+
+    await page.goto(`${server.origin}/graphql`);
+    await expect(page.title()).resolves.toBe('duban — GraphiQL');
+
+    // One tab per example, flagship first and active.
+    const tabs = page.locator('.graphiql-tab');
+    await tabs.first().waitFor();
+    expect(await tabs.allInnerTexts()).toEqual(examples.map((e) => operationName(e.query)));
+    expect(await page.locator('.graphiql-tab-active').innerText()).toBe('Flagship');
+
+    const queryEditor = page.locator('.graphiql-editor .monaco-editor').first();
+    await queryEditor.locator('.view-lines').waitFor({ timeout: 30_000 });
+    expect(await visibleText(queryEditor.locator('.view-lines'))).toContain('query Flagship');
+
+    await page.locator('.graphiql-execute-button').click();
+    const response = page.locator('.graphiql-response .view-lines');
+    await page.waitForFunction(
+      () => /"nodes"/.test(document.querySelector('.graphiql-response .view-lines')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const text = await visibleText(response);
+    expect(text).toContain('"totalCount"');
+    expect(text).toContain('"nodes"');
+    expect(text).not.toContain('"errors"');
+
+    // Give Monaco's workers and lazy chunks a moment to issue anything late.
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'graphiql.png') });
+
+    const offsite = requests.filter((url) => {
+      if (/^(data|blob):/.test(url)) return false; // in-page, never on the network
+      return new URL(url).origin !== server.origin;
+    });
+    expect(offsite).toEqual([]);
+    // The app, its stylesheet and the three Monaco workers came from this server.
+    for (const asset of ['app.js', 'app.css', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js']) {
+      expect(requests).toContain(`${server.origin}/graphiql/${asset}`);
+    }
+    // The page's CSP blocks other origins before any request event fires; such
+    // an attempt shows up here as a console error instead.
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('graphiqlRouter without a built bundle', () => {
+  it('answers 503 with the command to run, and leaves GraphQL requests alone', async () => {
+    const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-graphiql-'));
+    const app = express();
+    app.use(graphiqlRouter(emptyDir));
+    app.use((_req, res) => res.status(418).end());
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const url of [`${base}/graphql`, `${base}/graphiql/app.js`]) {
+        const res = await fetch(url, { headers: { accept: 'text/html' } });
+        expect(res.status).toBe(503);
+        expect(await res.text()).toContain('npm run build:graphiql');
+      }
+      expect((await fetch(`${base}/graphql`, { headers: { accept: 'application/json' } })).status).toBe(418);
+      expect((await fetch(`${base}/graphql?query=%7B__typename%7D`, { headers: { accept: 'text/html' } })).status).toBe(418);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      fs.rmSync(emptyDir, { recursive: true, force: true });
+    }
+  });
+});
