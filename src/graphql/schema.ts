@@ -17,8 +17,8 @@ import { UnitQueryResolver } from '../unit/unit.resolver';
 import { NodeResolver } from './node.resolver';
 
 /** The API schema. schema/schema.graphql is this, printed (npm run schema). */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       TaskQueryResolver,
       TaskFieldsResolver,
@@ -37,4 +37,8 @@ export function createSchema(): Promise<GraphQLSchema> {
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,
   });
+  // type-graphql has no option for the root type's description; the API is a product, so set it here.
+  schema.getQueryType()!.description =
+    'duban (督办): who is responsible for what in a district government’s work-report tasks. Start from tasks, a unit, a leader or the plans.';
+  return schema;
 }

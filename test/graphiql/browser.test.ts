@@ -4,12 +4,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { chromium, type Browser, type Locator } from 'playwright-core';
 import { graphiqlRouter } from '../../src/server/graphiql';
+import { startApiServer } from '../support/api-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PUBLIC_DIR = path.join(ROOT, 'public/graphiql');
@@ -21,42 +19,10 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-/**
- * The server under test: a stand-in until the real one exists. Replace this
- * function's body only; everything below is server-agnostic.
- */
+/** The real API over HTTP, seeded from seeds/ by the real importer. */
 async function startServer(): Promise<RunningServer> {
-  const typeDefs = `#graphql
-    input NameFilter { eq: String }
-    input NamedWhere { name: NameFilter }
-    input SomeNamed { some: NamedWhere }
-    input TaskWhere { coUnits: SomeNamed, leaders: SomeNamed }
-    type Named { name: String! }
-    type Task { number: Int! year: Int! category: Named content: String! leadUnits: [Named!]! coUnits: [Named!]! }
-    type TaskConnection { totalCount: Int! nodes: [Task!]! }
-    type Query { tasks(where: TaskWhere): TaskConnection! }
-  `;
-  const task = {
-    number: 1, year: 2024, category: { name: '经济发展' }, content: '示例任务',
-    leadUnits: [{ name: '区发展改革委' }], coUnits: [{ name: '区经济信息委' }],
-  };
-  const resolvers = { Query: { tasks: () => ({ totalCount: 1, nodes: [task] }) } };
-  // Apollo's landing page (CDN-hosted) would otherwise answer every HTML-preferring GET.
-  const apollo = new ApolloServer({ typeDefs, resolvers, plugins: [ApolloServerPluginLandingPageDisabled()] });
-  await apollo.start();
-  const app = express();
-  app.use(graphiqlRouter(PUBLIC_DIR));
-  app.use('/graphql', express.json(), expressMiddleware(apollo));
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    async stop() {
-      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
-      await apollo.stop();
-    },
-  };
+  const api = await startApiServer();
+  return { origin: api.origin, stop: () => api.stop() };
 }
 
 const examples: Array<{ title: string; query: string }> = JSON.parse(

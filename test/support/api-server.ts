@@ -1,0 +1,50 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { seedIfEmpty } from '../../src/importer/seed';
+import { createApp } from '../../src/server/app';
+import { SEEDS_DIR } from './seeds';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
+  extensions?: { sql?: string[] };
+}
+
+export interface ApiServer {
+  origin: string;
+  db: TestDatabase;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real app over HTTP on an ephemeral port, backed by a fresh database
+ * seeded by the real importer from seeds/.
+ */
+export async function startApiServer(options: { exposeSql?: boolean } = {}): Promise<ApiServer> {
+  const db = await createTestDatabase();
+  await seedIfEmpty(db.dataSource, SEEDS_DIR);
+  const { app, apollo } = await createApp({ dataSource: db.dataSource, exposeSql: options.exposeSql, log: () => undefined });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    db,
+    async gql(query, variables) {
+      const response = await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...(await response.json()) };
+    },
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+      await db.drop();
+    },
+  };
+}
