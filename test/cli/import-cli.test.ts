@@ -72,10 +72,17 @@ describe('npm run import', () => {
 
   it.each([
     [['no-such.txt'], 1, 'Import refused; the database is unchanged.\nno-such.txt: no such file\n'],
+    [
+      ['test/fixtures/invalid-row-length.txt'],
+      1,
+      'Import refused; the database is unchanged.\ntest/fixtures/invalid-row-length.txt:55 (row 3): the row has 5 cells, expected 6 (序号, 工作任务, 工作任务, 责任领导, 牵头单位, 协同单位)\n',
+    ],
     [[], 2, 'no file given\nusage: npm run import -- [--dry-run] [--json] [--registry <units.json>] <file>…\n'],
     [['--frobnicate', PLAN_2024], 2, 'unknown option --frobnicate\nusage: npm run import -- [--dry-run] [--json] [--registry <units.json>] <file>…\n'],
-  ])('exits non-zero with a clear message for %j', async (args, code, stderr) => {
+  ])('exits non-zero with a clear message for %j, writing nothing', async (args, code, stderr) => {
+    const before = await tableCounts(db.dataSource);
     const result = await runImport(args, { DATABASE_URL: db.url });
     expect([result.code, result.stderr]).toEqual([code, stderr]);
+    expect(await tableCounts(db.dataSource)).toEqual(before);
   });
 });
