@@ -31,7 +31,7 @@ async function time<T>(run: () => Promise<T> | T): Promise<[number, T]> {
 
 async function main() {
   let serverUrl = process.env.BENCH_DATABASE_URL;
-  let stopServer = async () => undefined;
+  let stopServer: () => Promise<void> = async () => undefined;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-bench-'));
   if (!serverUrl) {
     fs.chmodSync(tmp, 0o755);

@@ -8,7 +8,7 @@ export function loadDocument(ctx: RequestContext, id: number): Promise<DocumentM
   return ctx
     .loader<number, DocumentModel>('document.byId', async (ids) => {
       const rows = await ctx.query<DocumentRow>(`SELECT ${COLUMNS} FROM document WHERE id = ANY($1::int[])`, [ids]);
-      return byKey(ids, rows, (r) => r.id, 'document').map((r) => (r instanceof Error ? r : DocumentModel.fromRow(r)));
+      return byKey(ids, rows, (r) => r.id, 'document', DocumentModel.fromRow);
     })
     .load(id);
 }

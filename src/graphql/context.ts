@@ -38,8 +38,11 @@ export function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => 
   return keys.map((k) => groups.get(k)!);
 }
 
-/** One row per key in key order, or an Error naming the missing key. */
-export function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, what: string): (R | Error)[] {
+/** One mapped row per key in key order, or an Error naming the missing key. */
+export function byKey<K, R, V>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, what: string, map: (row: R) => V): (V | Error)[] {
   const found = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => found.get(k) ?? new Error(`${what} ${String(k)} not found`));
+  return keys.map((k) => {
+    const row = found.get(k);
+    return row === undefined ? new Error(`${what} ${String(k)} not found`) : map(row);
+  });
 }

@@ -4,7 +4,7 @@ import { loadLeader } from '../leader/leader.loaders';
 import { loadPlan } from '../plan/plan.loaders';
 import { loadProgress } from '../progress/progress.loaders';
 import { loadCategory, loadTask } from '../task/task.loaders';
-import { AssignmentModel, type AssignmentRow } from '../unit/assignment.type';
+import { ASSIGNMENT_SELECT, AssignmentModel, type AssignmentRow } from '../unit/assignment.type';
 import { loadUnit } from '../unit/unit.loaders';
 import type { RequestContext } from './context';
 import { fromGlobalId } from './global-id';
@@ -34,9 +34,7 @@ export class NodeResolver {
           return loadProgress(ctx, parsed.id);
         case 'Assignment': {
           const [row] = await ctx.query<AssignmentRow>(
-            `SELECT a.id, a.task_id, a.unit_id, a.role, a.position, a.acting_as, a.written_as,
-                    json_build_object('id', u.id, 'name', u.name, 'kind', u.kind, 'needs_review', u.needs_review) AS unit
-             FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.id = $1`,
+            `${ASSIGNMENT_SELECT} WHERE a.id = $1`,
             [parsed.id],
           );
           if (!row) throw new Error('not found');

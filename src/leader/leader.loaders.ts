@@ -6,7 +6,7 @@ export function loadLeader(ctx: RequestContext, id: number): Promise<LeaderModel
   return ctx
     .loader<number, LeaderModel>('leader.byId', async (ids) => {
       const rows = await ctx.query<{ id: number; name: string }>(`SELECT id, name FROM leader WHERE id = ANY($1::int[])`, [ids]);
-      return byKey(ids, rows, (r) => r.id, 'leader').map((r) => (r instanceof Error ? r : LeaderModel.fromRow(r)));
+      return byKey(ids, rows, (r) => r.id, 'leader', LeaderModel.fromRow);
     })
     .load(id);
 }

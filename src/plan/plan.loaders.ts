@@ -8,7 +8,7 @@ export function loadPlan(ctx: RequestContext, id: number): Promise<PlanModel> {
   return ctx
     .loader<number, PlanModel>('plan.byId', async (ids) => {
       const rows = await ctx.query<{ id: number; jurisdiction: string; year: number }>(`${SELECT} WHERE p.id = ANY($1::int[])`, [ids]);
-      return byKey(ids, rows, (r) => r.id, 'plan').map((r) => (r instanceof Error ? r : PlanModel.fromRow(r)));
+      return byKey(ids, rows, (r) => r.id, 'plan', PlanModel.fromRow);
     })
     .load(id);
 }

@@ -21,7 +21,7 @@ export function loadProgress(ctx: RequestContext, id: number): Promise<ProgressU
   return ctx
     .loader<number, ProgressUpdateModel>('progress.byId', async (ids) => {
       const rows = await ctx.query<ProgressRow>(`SELECT ${COLUMNS} FROM progress_update pu WHERE pu.id = ANY($1::int[])`, [ids]);
-      return byKey(ids, rows, (r) => r.id, 'progress update').map((r) => (r instanceof Error ? r : ProgressUpdateModel.fromRow(r)));
+      return byKey(ids, rows, (r) => r.id, 'progress update', ProgressUpdateModel.fromRow);
     })
     .load(id);
 }

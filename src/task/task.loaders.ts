@@ -9,7 +9,7 @@ export function loadTask(ctx: RequestContext, id: number): Promise<TaskModel> {
   return ctx
     .loader<number, TaskModel>('task.byId', async (ids) => {
       const rows = await ctx.query<TaskRow>(`SELECT ${TASK_COLUMNS} FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = ANY($1::int[])`, [ids]);
-      return byKey(ids, rows, (r) => r.id, 'task').map((r) => (r instanceof Error ? r : TaskModel.fromRow(r)));
+      return byKey(ids, rows, (r) => r.id, 'task', TaskModel.fromRow);
     })
     .load(id);
 }
@@ -21,7 +21,7 @@ export function loadCategory(ctx: RequestContext, id: number): Promise<CategoryM
         `SELECT id, plan_id, name, position FROM category WHERE id = ANY($1::int[])`,
         [ids],
       );
-      return byKey(ids, rows, (r) => r.id, 'category').map((r) => (r instanceof Error ? r : CategoryModel.fromRow(r)));
+      return byKey(ids, rows, (r) => r.id, 'category', CategoryModel.fromRow);
     })
     .load(id);
 }

@@ -2,7 +2,11 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 import { Role } from './role';
-import type { UnitRow } from './unit.type';
+import { UNIT_JSON, type UnitRow } from './unit.type';
+
+/** Assignments with their unit embedded: `FROM assignment a JOIN unit u`. */
+export const ASSIGNMENT_SELECT = `SELECT a.id, a.task_id, a.unit_id, a.role, a.position, a.acting_as, a.written_as, ${UNIT_JSON} AS unit
+  FROM assignment a JOIN unit u ON u.id = a.unit_id`;
 
 export interface AssignmentRow {
   id: number;

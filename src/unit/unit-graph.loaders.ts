@@ -5,7 +5,7 @@ import { LeaderModel } from '../leader/leader.type';
 import type { Section } from '../task/section';
 import type { Role } from './role';
 import { CollaboratorModel, LeaderCountModel, UnitCountModel, WorkloadModel } from './unit-graph.types';
-import { UnitModel, type UnitRow } from './unit.type';
+import { UNIT_JSON, UnitModel, type UnitRow } from './unit.type';
 
 /** `JOIN task/plan` restricted to a year and section when given; `$` placeholders come from params. */
 function taskScope(taskExpr: string, params: SqlParams, year?: number | null, section?: Section | null): string {
@@ -17,7 +17,6 @@ function taskScope(taskExpr: string, params: SqlParams, year?: number | null, se
   );
 }
 
-const UNIT_JSON = `json_build_object('id', u.id, 'name', u.name, 'kind', u.kind, 'needs_review', u.needs_review)`;
 
 export function loadWorkload(ctx: RequestContext, unitId: number, year?: number | null, section?: Section | null): Promise<WorkloadModel> {
   return ctx

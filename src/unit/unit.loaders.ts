@@ -1,13 +1,13 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
-import { AssignmentModel, type AssignmentRow } from './assignment.type';
+import { ASSIGNMENT_SELECT, AssignmentModel, type AssignmentRow } from './assignment.type';
 import { UnitModel, type UnitRow } from './unit.type';
 
 export function loadUnit(ctx: RequestContext, id: number): Promise<UnitModel> {
   return ctx
     .loader<number, UnitModel>('unit.byId', async (ids) => {
       const rows = await ctx.query<UnitRow>(`SELECT id, name, kind, needs_review FROM unit WHERE id = ANY($1::int[])`, [ids]);
-      return byKey(ids, rows, (r) => r.id, 'unit').map((r) => (r instanceof Error ? r : UnitModel.fromRow(r)));
+      return byKey(ids, rows, (r) => r.id, 'unit', UnitModel.fromRow);
     })
     .load(id);
 }
@@ -17,9 +17,7 @@ export function loadAssignmentsOfTask(ctx: RequestContext, taskId: number): Prom
   return ctx
     .loader<number, AssignmentModel[]>('assignment.byTask', async (taskIds) => {
       const rows = await ctx.query<AssignmentRow>(
-        `SELECT a.id, a.task_id, a.unit_id, a.role, a.position, a.acting_as, a.written_as,
-                json_build_object('id', u.id, 'name', u.name, 'kind', u.kind, 'needs_review', u.needs_review) AS unit
-         FROM assignment a JOIN unit u ON u.id = a.unit_id
+        `${ASSIGNMENT_SELECT}
          WHERE a.task_id = ANY($1::int[]) ORDER BY a.task_id, a.role, a.position`,
         [taskIds],
       );

@@ -3,6 +3,9 @@ import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 import { UnitKind } from './unit-kind';
 
+/** A unit row as JSON inside another query (saves a second statement for the unit). */
+export const UNIT_JSON = `json_build_object('id', u.id, 'name', u.name, 'kind', u.kind, 'needs_review', u.needs_review)`;
+
 export interface UnitRow {
   id: number;
   name: string;
