@@ -1,5 +1,3 @@
-import { BadUserInputError } from './errors';
-
 /** The object types that have global ids; node(id:) dispatches on these names. */
 export type NodeTypeName = 'Plan' | 'Document' | 'Category' | 'Task' | 'Leader' | 'Unit' | 'Assignment' | 'ProgressUpdate';
 const NODE_TYPES: NodeTypeName[] = ['Plan', 'Document', 'Category', 'Task', 'Leader', 'Unit', 'Assignment', 'ProgressUpdate'];
@@ -17,11 +15,4 @@ export function fromGlobalId(globalId: string): { type: NodeTypeName; id: number
   const match = decoded.match(/^([A-Za-z]+):(\d{1,10})$/);
   if (!match || !NODE_TYPES.includes(match[1] as NodeTypeName)) return null;
   return { type: match[1] as NodeTypeName, id: Number(match[2]) };
-}
-
-/** For arguments that must be an id of one type; a wrong id is the caller's mistake. */
-export function expectGlobalId(globalId: string, type: NodeTypeName, argument: string): number {
-  const parsed = fromGlobalId(globalId);
-  if (!parsed || parsed.type !== type) throw new BadUserInputError(`${argument} is not a ${type} id`, argument);
-  return parsed.id;
 }

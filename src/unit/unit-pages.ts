@@ -44,9 +44,29 @@ const BY_LOAD: SortKey[] = [
 export async function workloadPage(ctx: RequestContext, args: ConnectionArgs & { year: number; section?: Section | null }): Promise<Page<UnitWorkloadModel>> {
   const request = pageRequest(args, BY_LOAD);
   const params = new SqlParams();
+  const rows = await ctx.query<UnitRow & { lead: number; co: number; total: number }>(
+    `${workloadsCte(args, params)} SELECT * FROM w WHERE ${keysetSql(BY_LOAD, request, params)}
+     ORDER BY ${orderBySql(BY_LOAD, request.backward)} LIMIT ${request.limit + 1}`,
+    params.values,
+  );
+  return toPage(
+    rows,
+    request,
+    (r) => [r.total, r.name, r.id],
+    (r) => Object.assign(new UnitWorkloadModel(), { unit: UnitModel.fromRow(r), lead: r.lead, co: r.co, total: r.total }),
+    async () => {
+      const countParams = new SqlParams();
+      const [{ count }] = await ctx.query<{ count: number }>(`${workloadsCte(args, countParams)} SELECT count(*)::int AS count FROM w`, countParams.values);
+      return count;
+    },
+  );
+}
+
+/** `WITH w AS (…)`: one row per unit with its lead / co / total counts for the year (and section). */
+function workloadsCte(args: { year: number; section?: Section | null }, params: SqlParams): string {
   const year = params.add(args.year, 'int');
   const section = args.section ? ` AND t.section = ${params.add(args.section, 'section')}` : '';
-  const workloads = `
+  return `
     WITH w AS (
       SELECT u.id, u.name, u.kind, u.needs_review,
              count(a.id) FILTER (WHERE a.role = 'LEAD')::int AS lead,
@@ -58,20 +78,4 @@ export async function workloadPage(ctx: RequestContext, args: ConnectionArgs & {
       WHERE u.jurisdiction_id IN (SELECT jurisdiction_id FROM plan WHERE year = ${year})
       GROUP BY u.id
     )`;
-  const rows = await ctx.query<UnitRow & { lead: number; co: number; total: number }>(
-    `${workloads} SELECT * FROM w WHERE ${keysetSql(BY_LOAD, request, params)}
-     ORDER BY ${orderBySql(BY_LOAD, request.backward)} LIMIT ${request.limit + 1}`,
-    params.values,
-  );
-  const countValues = params.values.slice(0, args.section ? 2 : 1);
-  return toPage(
-    rows,
-    request,
-    (r) => [r.total, r.name, r.id],
-    (r) => Object.assign(new UnitWorkloadModel(), { unit: UnitModel.fromRow(r), lead: r.lead, co: r.co, total: r.total }),
-    async () => {
-      const [{ count }] = await ctx.query<{ count: number }>(`${workloads} SELECT count(*)::int AS count FROM w`, countValues);
-      return count;
-    },
-  );
 }
