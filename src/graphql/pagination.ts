@@ -123,15 +123,25 @@ export function toPage<R, T>(
   const more = rows.length > request.limit;
   const kept = rows.slice(0, request.limit);
   if (request.backward) kept.reverse();
-  const edges = kept.map((row) => ({ cursor: encodeCursor(request.signature, cursorValues(row)), node: toNode(row) }));
+  // Cursors are encoded when read: most queries select nodes without cursors (profile: a JSON + base64 per row).
+  const edges = kept.map((row) => ({
+    get cursor() {
+      return encodeCursor(request.signature, cursorValues(row));
+    },
+    node: toNode(row),
+  }));
   return {
     edges,
     pageInfo: {
       // Paging forward from a cursor means the cursor's own row precedes the page, and vice versa.
       hasNextPage: request.backward ? request.cursor !== null : more,
       hasPreviousPage: request.backward ? more : request.cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount,
   };
