@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, Info, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../graphql/context';
 import { ConnectionArgs, type Page } from '../graphql/pagination';
 import { normaliseUnitName } from '../import/unit-name-normalise';
@@ -38,14 +39,14 @@ export class UnitQueryResolver {
   }
 
   @Query(() => UnitConnection, { description: 'Units by name, filtered and paginated.' })
-  units(@Args() args: UnitsArgs, @Ctx() ctx: RequestContext): Promise<Page<UnitModel>> {
-    return unitPage(ctx, args);
+  units(@Args() args: UnitsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<UnitModel>> {
+    return unitPage(ctx, args, info);
   }
 
   @Query(() => WorkloadConnection, {
     description: 'Every unit with its number of tasks in a year, most loaded first (ties by name); stable under pagination. For integrations pulling per-unit workloads.',
   })
-  workloads(@Args() args: WorkloadsArgs, @Ctx() ctx: RequestContext): Promise<Page<UnitWorkloadModel>> {
-    return workloadPage(ctx, args);
+  workloads(@Args() args: WorkloadsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<UnitWorkloadModel>> {
+    return workloadPage(ctx, args, info);
   }
 }
