@@ -8,7 +8,8 @@ import { UnitConnection, WorkloadConnection } from './unit-connection.type';
 import type { UnitWorkloadModel } from './unit-graph.types';
 import { UnitWhere } from './unit.inputs';
 import { unitPage, workloadPage } from './unit-pages';
-import { UnitModel, type UnitRow } from './unit.type';
+import { findUnitByName } from './unit.loaders';
+import { UnitModel } from './unit.type';
 
 @ArgsType()
 class UnitsArgs extends ConnectionArgs {
@@ -29,13 +30,7 @@ class WorkloadsArgs extends ConnectionArgs {
 export class UnitQueryResolver {
   @Query(() => UnitModel, { nullable: true, description: 'A unit by canonical name or any alias ("区文旅委" finds 区文化旅游委). Null when unknown.' })
   async unit(@Arg('name', { description: 'Canonical name or alias.' }) name: string, @Ctx() ctx: RequestContext): Promise<UnitModel | null> {
-    const [row] = await ctx.query<UnitRow>(
-      `SELECT u.id, u.name, u.kind, u.needs_review FROM unit u
-       WHERE u.name = $1 OR EXISTS (SELECT 1 FROM unit_alias ua WHERE ua.unit_id = u.id AND ua.alias = $1)
-       ORDER BY (u.name = $1) DESC, u.id LIMIT 1`,
-      [normaliseUnitName(name)],
-    );
-    return row ? UnitModel.fromRow(row) : null;
+    return findUnitByName(ctx, normaliseUnitName(name));
   }
 
   @Query(() => UnitConnection, { description: 'Units by name, filtered and paginated.' })
