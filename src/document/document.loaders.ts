@@ -3,7 +3,8 @@ import { byKey, groupBy } from '../graphql/context';
 import { sql } from '../graphql/sql';
 import { DocumentModel, type DocumentRow } from './document.type';
 
-const COLUMNS = sql`id, plan_id, kind, title, number, issuer, to_char(issued_on, 'YYYY-MM-DD') AS issued_on, year, period, file_name, imported_at`;
+/** The DocumentRow columns of `document`; also used by task-relations.sql.ts, so primed rows have the loader's shape. */
+export const DOCUMENT_COLUMNS = sql`id, plan_id, kind, title, number, issuer, to_char(issued_on, 'YYYY-MM-DD') AS issued_on, year, period, file_name, imported_at`;
 
 export function loadDocument(ctx: RequestContext, id: number): Promise<DocumentModel> {
   return documentById(ctx).load(id);
@@ -17,7 +18,7 @@ export function primeDocument(ctx: RequestContext, row: DocumentRow): void {
 function documentById(ctx: RequestContext) {
   return ctx
     .loader<number, DocumentModel>('document.byId', async (ids) => {
-      const rows = await ctx.query<DocumentRow>(sql`SELECT ${COLUMNS} FROM document WHERE id = ANY(${sql.value(ids, 'int[]')})`);
+      const rows = await ctx.query<DocumentRow>(sql`SELECT ${DOCUMENT_COLUMNS} FROM document WHERE id = ANY(${sql.value(ids, 'int[]')})`);
       return byKey(ids, rows, (r) => r.id, 'document', DocumentModel.fromRow);
     });
 }
@@ -25,7 +26,7 @@ function documentById(ctx: RequestContext) {
 export function loadDocumentsOfPlan(ctx: RequestContext, planId: number): Promise<DocumentModel[]> {
   return ctx
     .loader<number, DocumentModel[]>('document.byPlan', async (planIds) => {
-      const rows = await ctx.query<DocumentRow>(sql`SELECT ${COLUMNS} FROM document WHERE plan_id = ANY(${sql.value(planIds, 'int[]')}) ORDER BY plan_id, issued_on, id`);
+      const rows = await ctx.query<DocumentRow>(sql`SELECT ${DOCUMENT_COLUMNS} FROM document WHERE plan_id = ANY(${sql.value(planIds, 'int[]')}) ORDER BY plan_id, issued_on, id`);
       return groupBy(planIds, rows, (r) => r.plan_id).map((group) => group.map(DocumentModel.fromRow));
     })
     .load(planId);

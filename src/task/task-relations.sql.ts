@@ -3,14 +3,15 @@ import type { ConnectionSelection } from '../graphql/selection';
 import { subfields } from '../graphql/selection';
 import { type Sql, sql } from '../graphql/sql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { primeDocument } from '../document/document.loaders';
+import { DOCUMENT_COLUMNS, primeDocument } from '../document/document.loaders';
 import type { DocumentRow } from '../document/document.type';
 import { primeLeadersOfTask } from '../leader/leader.loaders';
-import { primePlan } from '../plan/plan.loaders';
-import { primeProgressOfTask } from '../progress/progress.loaders';
+import { PLAN_SELECT, primePlan } from '../plan/plan.loaders';
+import { PROGRESS_COLUMNS, primeProgressOfTask } from '../progress/progress.loaders';
 import type { ProgressRow } from '../progress/progress-update.type';
 import { primeAssignmentsOfTask } from '../unit/unit.loaders';
-import { primeCategory } from './task.loaders';
+import { assignmentColumns } from '../unit/unit-json.sql';
+import { CATEGORY_COLUMNS, primeCategory } from './task.loaders';
 
 /**
  * The relations a query selects on the tasks of a page, fetched by the
@@ -18,6 +19,10 @@ import { primeCategory } from './task.loaders';
  * relation over the page's rows only), then handed to the per-request
  * loaders so the field resolvers find them cached. A relation the query
  * does not select costs nothing; one it selects costs no extra statement.
+ * Each sub-select uses the loader's own column list (PROGRESS_COLUMNS,
+ * assignmentColumns, …) turned into JSON, so a primed row has exactly the
+ * shape the loader would have produced: add a column there and it comes
+ * here too.
  */
 export interface TaskRelation {
   column: Sql;
@@ -30,10 +35,7 @@ const a = sql.identifier('a');
 const u = sql.identifier('u');
 const ua = sql.identifier('ua');
 const pu = sql.identifier('pu');
-const c = sql.identifier('c');
-const d = sql.identifier('d');
-const p = sql.identifier('p');
-const j = sql.identifier('j');
+const r = sql.identifier('r');
 
 /** `x` is the alias of the page's rows (TaskRow columns). */
 export function taskRelations(selection: ConnectionSelection, info: GraphQLResolveInfo, x: Sql): TaskRelation[] {
@@ -52,27 +54,21 @@ export function taskRelations(selection: ConnectionSelection, info: GraphQLResol
       ? sql`, 'aliases', coalesce((SELECT json_agg(${ua}.alias ORDER BY ${ua}.id) FROM unit_alias ${ua} WHERE ${ua}.unit_id = ${u}.id), '[]')`
       : sql.empty;
     relations.push({
-      column: sql`(SELECT coalesce(json_agg(json_build_object('id', ${a}.id, 'task_id', ${a}.task_id, 'unit_id', ${a}.unit_id, 'role', ${a}.role,
-          'position', ${a}.position, 'acting_as', ${a}.acting_as, 'written_as', ${a}.written_as,
-          'unit', json_build_object('id', ${u}.id, 'name', ${u}.name, 'kind', ${u}.kind, 'needs_review', ${u}.needs_review${aliases}))
-          ORDER BY ${a}.role, ${a}.position), '[]')
-        FROM assignment ${a} JOIN unit ${u} ON ${u}.id = ${a}.unit_id WHERE ${a}.task_id = ${x}.id) AS r_assignments`,
+      column: sql`(SELECT coalesce(json_agg(${r} ORDER BY ${r}.role, ${r}.position), '[]') FROM (
+          SELECT ${assignmentColumns(a, u, aliases)} FROM assignment ${a} JOIN unit ${u} ON ${u}.id = ${a}.unit_id WHERE ${a}.task_id = ${x}.id) ${r}) AS r_assignments`,
       prime: (ctx, row) => primeAssignmentsOfTask(ctx, row.id as number, row.r_assignments as Parameters<typeof primeAssignmentsOfTask>[2]),
     });
   }
   if (picked.has('progress')) {
     relations.push({
-      column: sql`(SELECT coalesce(json_agg(json_build_object('id', ${pu}.id, 'task_id', ${pu}.task_id, 'document_id', ${pu}.document_id,
-          'period', ${pu}.period, 'text', ${pu}.text, 'items', ${pu}.items, 'status', ${pu}.status, 'status_reason', ${pu}.status_reason)
-          ORDER BY ${pu}.period, ${pu}.id), '[]')
-        FROM progress_update ${pu} WHERE ${pu}.task_id = ${x}.id) AS r_progress`,
+      column: sql`(SELECT coalesce(json_agg(${r} ORDER BY ${r}.period, ${r}.id), '[]') FROM (
+          SELECT ${PROGRESS_COLUMNS} FROM progress_update ${pu} WHERE ${pu}.task_id = ${x}.id) ${r}) AS r_progress`,
       prime: (ctx, row) => primeProgressOfTask(ctx, row.id as number, row.r_progress as ProgressRow[]),
     });
   }
   if (picked.has('category')) {
     relations.push({
-      column: sql`(SELECT json_build_object('id', ${c}.id, 'plan_id', ${c}.plan_id, 'name', ${c}.name, 'position', ${c}.position)
-        FROM category ${c} WHERE ${c}.id = ${x}.category_id) AS r_category`,
+      column: sql`(SELECT row_to_json(${r}) FROM (SELECT ${CATEGORY_COLUMNS} FROM category WHERE id = ${x}.category_id) ${r}) AS r_category`,
       prime: (ctx, row) => {
         if (row.r_category) primeCategory(ctx, row.r_category as Parameters<typeof primeCategory>[1]);
       },
@@ -80,17 +76,13 @@ export function taskRelations(selection: ConnectionSelection, info: GraphQLResol
   }
   if (picked.has('document')) {
     relations.push({
-      column: sql`(SELECT json_build_object('id', ${d}.id, 'plan_id', ${d}.plan_id, 'kind', ${d}.kind, 'title', ${d}.title, 'number', ${d}.number,
-          'issuer', ${d}.issuer, 'issued_on', to_char(${d}.issued_on, 'YYYY-MM-DD'), 'year', ${d}.year, 'period', ${d}.period,
-          'file_name', ${d}.file_name, 'imported_at', ${d}.imported_at)
-        FROM document ${d} WHERE ${d}.id = ${x}.document_id) AS r_document`,
+      column: sql`(SELECT row_to_json(${r}) FROM (SELECT ${DOCUMENT_COLUMNS} FROM document WHERE id = ${x}.document_id) ${r}) AS r_document`,
       prime: (ctx, row) => primeDocument(ctx, row.r_document as DocumentRow),
     });
   }
   if (picked.has('plan')) {
     relations.push({
-      column: sql`(SELECT json_build_object('id', ${p}.id, 'jurisdiction', ${j}.name, 'year', ${p}.year)
-        FROM plan ${p} JOIN jurisdiction ${j} ON ${j}.id = ${p}.jurisdiction_id WHERE ${p}.id = ${x}.plan_id) AS r_plan`,
+      column: sql`(SELECT row_to_json(${r}) FROM (${PLAN_SELECT} WHERE p.id = ${x}.plan_id) ${r}) AS r_plan`,
       prime: (ctx, row) => primePlan(ctx, row.r_plan as { id: number; jurisdiction: string; year: number }),
     });
   }

@@ -5,6 +5,9 @@ import { CategoryModel } from './category.type';
 import { taskColumns } from './task-columns.sql';
 import { TaskModel, type TaskRow } from './task.type';
 
+/** The category columns; also used by task-relations.sql.ts, so primed rows have the loader's shape. */
+export const CATEGORY_COLUMNS = sql`id, plan_id, name, position`;
+
 const t = sql.identifier('t');
 const p = sql.identifier('p');
 
@@ -35,7 +38,7 @@ function categoryById(ctx: RequestContext) {
   return ctx
     .loader<number, CategoryModel>('category.byId', async (ids) => {
       const rows = await ctx.query<{ id: number; plan_id: number; name: string; position: number }>(
-        sql`SELECT id, plan_id, name, position FROM category WHERE id = ANY(${sql.value(ids, 'int[]')})`,
+        sql`SELECT ${CATEGORY_COLUMNS} FROM category WHERE id = ANY(${sql.value(ids, 'int[]')})`,
       );
       return byKey(ids, rows, (r) => r.id, 'category', CategoryModel.fromRow);
     });
@@ -45,7 +48,7 @@ export function loadCategoriesOfPlan(ctx: RequestContext, planId: number): Promi
   return ctx
     .loader<number, CategoryModel[]>('category.byPlan', async (planIds) => {
       const rows = await ctx.query<{ id: number; plan_id: number; name: string; position: number }>(
-        sql`SELECT id, plan_id, name, position FROM category WHERE plan_id = ANY(${sql.value(planIds, 'int[]')}) ORDER BY plan_id, position`,
+        sql`SELECT ${CATEGORY_COLUMNS} FROM category WHERE plan_id = ANY(${sql.value(planIds, 'int[]')}) ORDER BY plan_id, position`,
       );
       return planIds.map((id) => rows.filter((r) => r.plan_id === id).map(CategoryModel.fromRow));
     })
