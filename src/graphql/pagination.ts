@@ -82,26 +82,53 @@ export function orderBySql(keys: SortKey[], backward: boolean): Sql {
 const ASC = sql.raw('ASC');
 const DESC = sql.raw('DESC');
 
-const X = sql.identifier('x');
+/** The alias of a page's rows in pageSql, for the `extra` columns computed over them. */
+export const PAGE_ROW = sql.identifier('x');
+const F = sql.identifier('f');
 const CNT = sql.identifier('cnt');
 
 /**
- * The statement of a root page: `select … from … where filter AND keyset
- * order by … limit`, and with `count` its totalCount in the same statement:
- * the count over the filter alone beside the page (LEFT JOIN LATERAL, so an
- * empty page still reports it). Rows come back in page order; with a count
- * each carries total_count, and an empty page is one row of NULLs plus the
- * count (see pageRows).
+ * The one statement of a root page. Without a count: `select … where filter
+ * AND keyset order by … limit`, straight over the tables so an index can
+ * serve the order and stop early. With a count (only when the query asks
+ * for totalCount): the filtered rows once, as a materialised CTE `f`; the
+ * count over all of them and the page (keyset, order, limit) over the same
+ * rows, so the filter is evaluated once, as the hand-written floor does.
+ * `keys(row)` gives the sort keys over the tables' aliases, or over the
+ * selected columns of `row` (they must include every key's column). `extra`
+ * adds columns computed per page row (aliased PAGE_ROW), e.g. relations.
+ * Rows come back in page order; with a count each carries total_count, and
+ * an empty page is one row of NULLs plus the count (see pageRows).
  */
-export function pageSql(parts: { with?: Sql; select: Sql; from: Sql; where: Sql; keys: SortKey[]; request: PageRequest; count: boolean }): Sql {
-  const order = orderBySql(parts.keys, parts.request.backward);
-  const head = parts.with ?? sql.empty;
-  const page = sql`SELECT ${parts.select}, row_number() OVER (ORDER BY ${order}) AS rn ${parts.from} WHERE ${and([parts.where, keysetSql(parts.keys, parts.request)])}
+export function pageSql(parts: {
+  with?: Sql;
+  select: Sql;
+  from: Sql;
+  where: Sql;
+  keys: (row?: Sql) => SortKey[];
+  request: PageRequest;
+  count: boolean;
+  extra?: Sql;
+}): Sql {
+  const x = PAGE_ROW;
+  const extra = parts.extra ?? sql.empty;
+  const ctes = parts.with ? [parts.with] : [];
+  if (!parts.count) {
+    const keys = parts.keys();
+    const order = orderBySql(keys, parts.request.backward);
+    const page = sql`SELECT ${parts.select}, row_number() OVER (ORDER BY ${order}) AS rn ${parts.from} WHERE ${and([parts.where, keysetSql(keys, parts.request)])}
      ORDER BY ${order} ${limitSql(parts.request)}`;
-  return parts.count
-    ? sql`${head} SELECT ${X}.*, ${CNT}.total_count FROM (SELECT count(*)::int AS total_count ${parts.from} WHERE ${parts.where}) ${CNT}
-        LEFT JOIN LATERAL (${page}) ${X} ON TRUE ORDER BY ${X}.rn`
-    : sql`${head} ${page}`;
+    const head = ctes.length ? sql`WITH ${sql.join(ctes, ', ')} ` : sql.empty;
+    return parts.extra ? sql`${head}SELECT ${x}.*${extra} FROM (${page}) ${x} ORDER BY ${x}.rn` : sql`${head}${page}`;
+  }
+  const keys = parts.keys(F);
+  const order = orderBySql(keys, parts.request.backward);
+  ctes.push(sql`${F} AS MATERIALIZED (SELECT ${parts.select} ${parts.from} WHERE ${parts.where})`);
+  return sql`WITH ${sql.join(ctes, ', ')}
+    SELECT ${x}.*${extra}, ${CNT}.total_count FROM (SELECT count(*)::int AS total_count FROM ${F}) ${CNT}
+    LEFT JOIN LATERAL (SELECT ${F}.*, row_number() OVER (ORDER BY ${order}) AS rn FROM ${F} WHERE ${keysetSql(keys, parts.request)}
+      ORDER BY ${order} ${limitSql(parts.request)}) ${x} ON TRUE
+    ORDER BY ${x}.rn`;
 }
 
 /** The page's rows of a pageSql result and, when it was asked for, the count. */

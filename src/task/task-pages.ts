@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../graphql/context';
 import { OrderDirection } from '../graphql/order';
-import { type Page, type SortKey, keysetSql, limitSql, orderBySql, pageRequest, toPage } from '../graphql/pagination';
+import { PAGE_ROW, type Page, type SortKey, keysetSql, limitSql, orderBySql, pageRequest, pageRows, pageSql, toPage } from '../graphql/pagination';
 import { connectionSelection } from '../graphql/selection';
 import { type Sql, TRUE, and, sql } from '../graphql/sql';
 import type { Role } from '../unit/role';
@@ -21,7 +21,6 @@ const parent = sql.identifier('parent');
 const stl = sql.identifier('stl');
 const sa = sql.identifier('sa');
 const x = sql.identifier('x');
-const cnt = sql.identifier('cnt');
 
 /** Ties the task `t` to the parent row `parent` of a scoped connection. */
 function scopeSql(scope: TaskScope): Sql {
@@ -39,20 +38,24 @@ function scopeSql(scope: TaskScope): Sql {
   }
 }
 
-const KEY_OF: Record<TaskOrderField, Omit<SortKey, 'desc'> & { value: (r: TaskRow) => unknown }> = {
-  YEAR: { name: 'YEAR', expr: sql`${p}.year`, type: 'int', value: (r) => r.year },
-  SECTION: { name: 'SECTION', expr: sql`${t}.section`, type: 'section', value: (r) => r.section },
-  NUMBER: { name: 'NUMBER', expr: sql`${t}.number`, type: 'int', value: (r) => r.number },
+const KEY_OF: Record<TaskOrderField, Omit<SortKey, 'desc'> & { column: string; value: (r: TaskRow) => unknown }> = {
+  YEAR: { name: 'YEAR', expr: sql`${p}.year`, column: 'year', type: 'int', value: (r) => r.year },
+  SECTION: { name: 'SECTION', expr: sql`${t}.section`, column: 'section', type: 'section', value: (r) => r.section },
+  NUMBER: { name: 'NUMBER', expr: sql`${t}.number`, column: 'number', type: 'int', value: (r) => r.number },
 };
 const DEFAULT_ORDER = [TaskOrderField.YEAR, TaskOrderField.SECTION, TaskOrderField.NUMBER].map((field) => ({ field, direction: OrderDirection.ASC }));
 
-/** The sort keys of a request, always ending in the task id so that equal keys still page stably. */
-function sortKeys(args: TaskConnectionArgs) {
+/**
+ * The sort keys of a request, always ending in the task id so that equal
+ * keys still page stably; over `t`/`p`, or over the TaskRow columns of `row`.
+ */
+function sortKeys(args: TaskConnectionArgs, row?: Sql) {
   const seen = new Set<TaskOrderField>();
   const keys = (args.orderBy?.length ? args.orderBy : DEFAULT_ORDER)
     .filter((o) => !seen.has(o.field) && seen.add(o.field))
-    .map((o) => ({ ...KEY_OF[o.field], desc: o.direction === OrderDirection.DESC }));
-  return [...keys, { name: 'ID', expr: sql`${t}.id`, type: 'int', desc: false, value: (r: TaskRow) => r.id }];
+    .map((o) => ({ ...KEY_OF[o.field], desc: o.direction === OrderDirection.DESC }))
+    .map((k) => (row ? { ...k, expr: sql`${row}.${sql.identifier(k.column)}` } : k));
+  return [...keys, { name: 'ID', expr: sql`${row ?? t}.id`, type: 'int', desc: false, value: (r: TaskRow) => r.id }];
 }
 
 const FROM = sql`FROM task ${t} JOIN plan ${p} ON ${p}.id = ${t}.plan_id`;
@@ -71,18 +74,20 @@ export async function taskPage(ctx: RequestContext, args: TaskConnectionArgs, in
   const request = pageRequest(args, keys);
   const where = whereSql(args.where);
   const selection = info ? connectionSelection(info) : null;
-  const relations = selection && info ? taskRelations(selection, info, x) : [];
-  const order = orderBySql(keys, request.backward);
-  const page = sql`SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${order}) AS rn ${FROM} WHERE ${and([where, keysetSql(keys, request)])}
-     ORDER BY ${order} ${limitSql(request)}`;
-  const count = sql`(SELECT count(*)::int AS total_count ${FROM} WHERE ${where}) ${cnt}`;
-  const rows = await ctx.query<PageRow>(
-    selection?.totalCount
-      ? sql`SELECT ${x}.*${relationColumns(relations)}, ${cnt}.total_count FROM ${count} LEFT JOIN LATERAL (${page}) ${x} ON TRUE ORDER BY ${x}.rn`
-      : sql`SELECT ${x}.*${relationColumns(relations)} FROM (${page}) ${x} ORDER BY ${x}.rn`,
+  const relations = selection && info ? taskRelations(selection, info, PAGE_ROW) : [];
+  const { rows: found, total } = pageRows(
+    await ctx.query<PageRow>(
+      pageSql({
+        select: COLUMNS,
+        from: FROM,
+        where,
+        keys: (row) => sortKeys(args, row),
+        request,
+        count: selection?.totalCount ?? false,
+        extra: relations.length ? relationColumns(relations) : undefined,
+      }),
+    ),
   );
-  const total = rows[0]?.total_count;
-  const found = rows.filter((r) => r.id !== null);
   for (const row of found) for (const relation of relations) relation.prime(ctx, row);
   return toPage(found, request, (r) => keys.map((k) => k.value(r)), TaskModel.fromRow, async () => {
     if (total !== undefined) return total;

@@ -16,10 +16,11 @@ const a = sql.identifier('a');
 const t = sql.identifier('t');
 const p = sql.identifier('p');
 
-const BY_NAME: SortKey[] = [
-  { name: 'NAME', expr: sql`${u}.name COLLATE "C"`, desc: false, type: 'text' },
-  { name: 'ID', expr: sql`${u}.id`, desc: false, type: 'int' },
+const byName = (row: Sql = u): SortKey[] => [
+  { name: 'NAME', expr: sql`${row}.name COLLATE "C"`, desc: false, type: 'text' },
+  { name: 'ID', expr: sql`${row}.id`, desc: false, type: 'int' },
 ];
+const BY_NAME = byName();
 
 /** Query.units: units by name (code-point order, the same on every server). */
 export async function unitPage(ctx: RequestContext, args: ConnectionArgs & { where?: UnitWhere }, info?: GraphQLResolveInfo): Promise<Page<UnitModel>> {
@@ -28,7 +29,7 @@ export async function unitPage(ctx: RequestContext, args: ConnectionArgs & { whe
   const from = sql`FROM unit ${u}`;
   const count = info ? connectionSelection(info).totalCount : false;
   const { rows, total } = pageRows(
-    await ctx.query<UnitRow>(pageSql({ select: sql`${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review`, from, where, keys: BY_NAME, request, count })),
+    await ctx.query<UnitRow>(pageSql({ select: sql`${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review`, from, where, keys: byName, request, count })),
   );
   return toPage(rows, request, (r) => [r.name, r.id], UnitModel.fromRow, async () => {
     if (total !== undefined) return total;
@@ -37,11 +38,12 @@ export async function unitPage(ctx: RequestContext, args: ConnectionArgs & { whe
   });
 }
 
-const BY_LOAD: SortKey[] = [
-  { name: 'TOTAL', expr: sql`${w}.total`, desc: true, type: 'int' },
-  { name: 'NAME', expr: sql`${w}.name COLLATE "C"`, desc: false, type: 'text' },
-  { name: 'ID', expr: sql`${w}.id`, desc: false, type: 'int' },
+const byLoad = (row: Sql = w): SortKey[] => [
+  { name: 'TOTAL', expr: sql`${row}.total`, desc: true, type: 'int' },
+  { name: 'NAME', expr: sql`${row}.name COLLATE "C"`, desc: false, type: 'text' },
+  { name: 'ID', expr: sql`${row}.id`, desc: false, type: 'int' },
 ];
+const BY_LOAD = byLoad();
 
 /**
  * Query.workloads: every unit of the jurisdictions that have a plan for the
@@ -58,7 +60,7 @@ export async function workloadPage(
   const count = info ? connectionSelection(info).totalCount : false;
   const { rows, total } = pageRows(
     await ctx.query<UnitRow & { lead: number; co: number; total: number }>(
-      pageSql({ with: cte, select: sql`${w}.*`, from: sql`FROM ${w}`, where: TRUE, keys: BY_LOAD, request, count }),
+      pageSql({ with: cte, select: sql`${w}.*`, from: sql`FROM ${w}`, where: TRUE, keys: byLoad, request, count }),
     ),
   );
   return toPage(
@@ -68,18 +70,18 @@ export async function workloadPage(
     (r) => Object.assign(new UnitWorkloadModel(), { unit: UnitModel.fromRow(r), lead: r.lead, co: r.co, total: r.total }),
     async () => {
       if (total !== undefined) return total;
-      const [{ count: n }] = await ctx.query<{ count: number }>(sql`${cte} SELECT count(*)::int AS count FROM ${w}`);
+      const [{ count: n }] = await ctx.query<{ count: number }>(sql`WITH ${cte} SELECT count(*)::int AS count FROM ${w}`);
       return n;
     },
   );
 }
 
-/** `WITH w AS (…)`: one row per unit with its lead / co / total counts for the year (and section). */
+/** `w AS (…)` (a CTE for pageSql): one row per unit with its lead / co / total counts for the year (and section). */
 function workloadsCte(args: { year: number; section?: Section | null }): Sql {
   const year = sql.value(args.year, 'int');
   const section = args.section ? sql` AND ${t}.section = ${sql.value(args.section, 'section')}` : sql.empty;
   return sql`
-    WITH ${w} AS (
+    ${w} AS (
       SELECT ${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review,
              count(${a}.id) FILTER (WHERE ${a}.role = ${sql.value(Role.LEAD, 'role')})::int AS lead,
              count(${a}.id) FILTER (WHERE ${a}.role = ${sql.value(Role.CO, 'role')})::int AS co,
