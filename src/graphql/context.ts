@@ -10,7 +10,8 @@ export class RequestContext {
   readonly sqlLog: string[] = [];
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  // Public for caches that outlive a request and must be kept per database (src/graph/graph-cache.ts).
+  constructor(readonly dataSource: DataSource) {}
 
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     this.sqlLog.push(sql.replace(/\s+/g, ' ').trim());
