@@ -1,6 +1,11 @@
 import type { RequestContext } from '../graphql/context';
+import { sql } from '../graphql/sql';
 import { normaliseUnitName } from '../import/unit-name-normalise';
 import { UnitModel, type UnitRow } from '../unit/unit.type';
+
+const u = sql.identifier('u');
+const ua = sql.identifier('ua');
+const n = sql.identifier('n');
 
 export interface NamedUnit {
   unit: UnitModel;
@@ -16,14 +21,13 @@ export function loadUnitByName(ctx: RequestContext, name: string): Promise<Named
   return ctx
     .loader<string, NamedUnit | null>('graph.unitByName', async (names) => {
       const rows = await ctx.query<UnitRow & { key: string; jurisdiction_id: number }>(
-        `SELECT n.key, u.id, u.name, u.kind, u.needs_review, u.jurisdiction_id
-         FROM unnest($1::text[]) AS n(key)
+        sql`SELECT ${n}.key, ${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review, ${u}.jurisdiction_id
+         FROM unnest(${sql.value(names.map(normaliseUnitName), 'text[]')}) AS ${n}(key)
          CROSS JOIN LATERAL (
-           SELECT * FROM unit u
-           WHERE u.name = n.key OR EXISTS (SELECT 1 FROM unit_alias ua WHERE ua.unit_id = u.id AND ua.alias = n.key)
-           ORDER BY (u.name = n.key) DESC, u.id LIMIT 1
-         ) u`,
-        [names.map(normaliseUnitName)],
+           SELECT * FROM unit ${u}
+           WHERE ${u}.name = ${n}.key OR EXISTS (SELECT 1 FROM unit_alias ${ua} WHERE ${ua}.unit_id = ${u}.id AND ${ua}.alias = ${n}.key)
+           ORDER BY (${u}.name = ${n}.key) DESC, ${u}.id LIMIT 1
+         ) ${u}`,
       );
       const found = new Map(rows.map((r) => [r.key, { unit: UnitModel.fromRow(r), jurisdictionId: r.jurisdiction_id }]));
       return names.map((n) => found.get(normaliseUnitName(n)) ?? null);
