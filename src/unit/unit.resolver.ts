@@ -2,6 +2,8 @@ import { Arg, Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-grap
 import type { RequestContext } from '../graphql/context';
 import { ConnectionArgs, type Page } from '../graphql/pagination';
 import { normaliseUnitName } from '../import/unit-name-normalise';
+import { UnitOrder } from '../graph/unit-order.inputs';
+import { orderedUnitPage } from '../graph/unit-order-pages';
 import { Section } from '../task/section';
 import { UnitConnection, WorkloadConnection } from './unit-connection.type';
 import type { UnitWorkloadModel } from './unit-graph.types';
@@ -13,6 +15,13 @@ import { UnitModel, type UnitRow } from './unit.type';
 class UnitsArgs extends ConnectionArgs {
   @Field(() => UnitWhere, { nullable: true, description: 'Only units matching these conditions.' })
   where?: UnitWhere;
+
+  // The analysts' graph (src/graph): order by betweenness.
+  @Field(() => [UnitOrder], { nullable: true, description: 'Sort keys, most significant first. Default: name.' })
+  orderBy?: UnitOrder[];
+
+  @Field(() => Int, { nullable: true, description: 'Year of the collaboration graph for BETWEENNESS ordering.' })
+  year?: number;
 }
 
 @ArgsType()
@@ -39,7 +48,7 @@ export class UnitQueryResolver {
 
   @Query(() => UnitConnection, { description: 'Units by name, filtered and paginated.' })
   units(@Args() args: UnitsArgs, @Ctx() ctx: RequestContext): Promise<Page<UnitModel>> {
-    return unitPage(ctx, args);
+    return args.orderBy?.length ? orderedUnitPage(ctx, { ...args, orderBy: args.orderBy }) : unitPage(ctx, args);
   }
 
   @Query(() => WorkloadConnection, {

@@ -251,6 +251,38 @@ describe("the analysts' graph", () => {
       }
     });
 
+    it('lists brokers first with units(orderBy: BETWEENNESS DESC, year), page by page, in the brute-force order', async () => {
+      const expected = bruteForceBetweenness(adj2024);
+      const names: string[] = [];
+      const scores: number[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const { data, errors }: { data?: any; errors?: unknown } = await api.gql(
+          `query ($after: String) { units(orderBy: [{ field: BETWEENNESS, direction: DESC }], year: 2024, first: 30, after: $after) {
+             pageInfo { hasNextPage endCursor } nodes { name centrality(year: 2024) { betweenness } } } }`,
+          { after },
+        );
+        expect(errors).toBeUndefined();
+        for (const n of data.units.nodes) {
+          names.push(n.name);
+          scores.push(n.centrality?.betweenness ?? 0);
+        }
+        if (!data.units.pageInfo.hasNextPage) break;
+        after = data.units.pageInfo.endCursor;
+      }
+      expect(new Set(names).size).toBe(names.length); // no unit twice across pages
+      expect(names.length).toBe((await api.db.dataSource.query('SELECT count(*)::int AS n FROM unit'))[0].n);
+      for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThanOrEqual(scores[i - 1]);
+      const top5 = [...expected].sort((x, y) => y[1] - x[1]).slice(0, 5);
+      expect(names.slice(0, 5)).toEqual(top5.map(([name]) => name));
+      scores.slice(0, 5).forEach((s, i) => expect(s).toBeCloseTo(top5[i][1], 6));
+    });
+
+    it('refuses BETWEENNESS ordering without a year', async () => {
+      const { errors } = await api.gql(`{ units(orderBy: [{ field: BETWEENNESS, direction: DESC }]) { nodes { name } } }`);
+      expect(errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'year' } });
+    });
+
     it('puts the same communities on every call (fixed seed) and every unit of the year in exactly one', async () => {
       const query = `{ units(first: 100) { nodes { name community(year: 2024) { number size units { name } } } } }`;
       const [a, b] = [await api.gql(query), await api.gql(query)];
