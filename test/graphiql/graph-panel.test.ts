@@ -17,9 +17,12 @@ const exampleQuery = (operation: string) => {
   return found.query;
 };
 
-/** Opens an example tab and runs it. (A synthetic click: the tab strip is a drag-to-reorder list that swallows a headless mouse click.) */
+/**
+ * Opens an example tab and runs it. The press lasts 80 ms, like a person's:
+ * the tab strip is a drag-to-reorder list that ignores a zero-length click.
+ */
 async function runExample(page: Page, operation: string, expectInResponse: RegExp) {
-  await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${operation}$`) }).dispatchEvent('click');
+  await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${operation}$`) }).click({ delay: 80 });
   await expect(page.locator('.graphiql-tab-active').innerText()).resolves.toBe(operation);
   await page.locator('.graphiql-execute-button').click();
   await page.waitForFunction(
