@@ -21,6 +21,8 @@ function kindOf(key, value) {
   if (LEADER_KEYS.has(key) && typeof value.name === 'string') return 'leader';
   if (UNIT_KEYS.has(key) && typeof value.name === 'string') return 'unit';
   if (TASK_KEYS.has(key) && (typeof value.number === 'number' || typeof value.content === 'string')) return 'task';
+  // units(…) { nodes { name } }: the only connection whose nodes have a name
+  if (key === 'nodes' && typeof value.name === 'string') return 'unit';
   return null;
 }
 
@@ -61,7 +63,9 @@ function roleOf(key, parentKind, childKind, inChain) {
   if (parentKind === 'leader' && childKind === 'task') return 'LEADER';
   if (parentKind === 'task' && childKind === 'leader') return 'LEADER';
   if (parentKind === 'unit' && childKind === 'task') return inChain ? 'LEAD' : 'LINK';
-  if (parentKind === 'unit' && childKind === 'unit') return 'SHARE';
+  // Collaborator { unit sharedTasks } carries its unit under `unit`; other unit lists
+  // under a unit (community members) are related, not proven partners.
+  if (parentKind === 'unit' && childKind === 'unit') return key === 'unit' ? 'SHARE' : 'LINK';
   return 'LINK';
 }
 
@@ -103,7 +107,9 @@ export function resultToGraph(result) {
       return;
     }
     // A wrapper: its own unit/leader stands for it, the other fields hang off that one.
-    const carrierKey = 'unit' in value && kindOf('unit', value.unit) ? 'unit' : 'leader' in value && kindOf('leader', value.leader) ? 'leader' : null;
+    // (Not the root: `{ unit(…) … units(…) … }` asks two things side by side.)
+    const carrierKey =
+      key === 'data' ? null : 'unit' in value && kindOf('unit', value.unit) ? 'unit' : 'leader' in value && kindOf('leader', value.leader) ? 'leader' : null;
     if (key === 'hops' && value.from && value.to) {
       const a = addNode('unit', value.from);
       const b = addNode('unit', value.to);

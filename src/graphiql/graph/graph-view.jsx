@@ -109,7 +109,7 @@ export default function GraphView({ response }) {
       layout: layoutFor(graph),
       wheelSensitivity: 0.3,
       minZoom: 0.1,
-      maxZoom: 4,
+      maxZoom: 1.6,
     });
     cy.on('tap', 'node', (event) => {
       const node = graph.nodes.find((n) => n.id === event.target.id());
