@@ -26,6 +26,15 @@ const exampleQuery = (operation: string) => {
 async function runExample(page: Page, operation: string, expectInResponse: RegExp) {
   await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${operation}$`) }).dispatchEvent('click');
   await expect(page.locator('.graphiql-tab-active').innerText()).resolves.toBe(operation);
+  // The editor takes the tab's text a moment later; executing before that runs the previous tab's query.
+  await page.waitForFunction(
+    (name) => (document.querySelector('.graphiql-editor .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ').includes(`query ${name}`),
+    operation,
+    { timeout: 30_000 },
+  );
+  // GraphiQL re-reads the operation (its name) 100 ms after the editor changes; running
+  // before that sends the new text with the old tab's operation name (a 400).
+  await page.waitForTimeout(1500);
   await page.locator('.graphiql-execute-button').click();
   await page.waitForFunction(
     (source) => new RegExp(source).test(document.querySelector('.graphiql-response .view-lines')?.textContent ?? ''),
