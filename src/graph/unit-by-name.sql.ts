@@ -4,7 +4,7 @@ import { normaliseUnitName } from '../import/unit-name-normalise';
 import { UnitModel, type UnitRow } from '../unit/unit.type';
 
 const u = sql.identifier('u');
-const ua = sql.identifier('ua');
+const m = sql.identifier('m');
 const n = sql.identifier('n');
 
 export interface NamedUnit {
@@ -14,8 +14,9 @@ export interface NamedUnit {
 
 /**
  * Units by canonical name or alias, batched (both ends of a path in one
- * statement), with the same rule as Query.unit: an exact canonical name wins
- * over an alias. Null for a name that matches none.
+ * statement), with the rule and index-friendly shape of findUnitByName
+ * (unit.loaders): the canonical name wins over an alias. Also gives the
+ * jurisdiction, which a path needs. Null for a name that matches none.
  */
 export function loadUnitByName(ctx: RequestContext, name: string): Promise<NamedUnit | null> {
   return ctx
@@ -24,9 +25,10 @@ export function loadUnitByName(ctx: RequestContext, name: string): Promise<Named
         sql`SELECT ${n}.key, ${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review, ${u}.jurisdiction_id
          FROM unnest(${sql.value(names.map(normaliseUnitName), 'text[]')}) AS ${n}(key)
          CROSS JOIN LATERAL (
-           SELECT * FROM unit ${u}
-           WHERE ${u}.name = ${n}.key OR EXISTS (SELECT 1 FROM unit_alias ${ua} WHERE ${ua}.unit_id = ${u}.id AND ${ua}.alias = ${n}.key)
-           ORDER BY (${u}.name = ${n}.key) DESC, ${u}.id LIMIT 1
+           SELECT ${u}.* FROM (SELECT id, 0 AS rank FROM unit WHERE name = ${n}.key
+                               UNION ALL SELECT unit_id, 1 FROM unit_alias WHERE alias = ${n}.key) ${m}
+           JOIN unit ${u} ON ${u}.id = ${m}.id
+           ORDER BY ${m}.rank, ${u}.id LIMIT 1
          ) ${u}`,
       );
       const found = new Map(rows.map((r) => [r.key, { unit: UnitModel.fromRow(r), jurisdictionId: r.jurisdiction_id }]));
