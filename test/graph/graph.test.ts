@@ -147,6 +147,16 @@ describe("the analysts' graph", () => {
       expect(extensions!.sql!.length).toBeLessThanOrEqual(5);
     });
 
+    it('batches every leader’s chain into one statement', async () => {
+      const { data, errors, extensions } = await api.gql(`{ leaders { name chain(year: 2024) { unit { name } coUnits { taskCount } } } }`);
+      expect(errors).toBeUndefined();
+      expect(data.leaders.length).toBeGreaterThan(5);
+      expect(data.leaders.find((l: any) => l.name === '凌健').chain).toHaveLength(7);
+      const chainStatements = extensions!.sql!.filter((s) => /task_leader/.test(s) && /array_agg/.test(s));
+      expect(chainStatements).toHaveLength(1);
+      expect(extensions!.sql!.length).toBeLessThanOrEqual(2); // the leaders, then all their chains
+    });
+
     it('narrows to a section', async () => {
       const { data } = await api.gql(CHAIN, { year: 2024, section: 'KEY_TASK' });
       const sections = new Set(data.leader.chain.flatMap((l: any) => l.tasks.map((t: any) => t.section)));
