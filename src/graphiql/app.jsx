@@ -5,6 +5,7 @@ import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/style.css';
 import examples from './examples.json';
+import { graphPlugin } from './graph/graph-plugin.jsx';
 
 // Must be set before Monaco starts its first worker. graphiql's own
 // setup-workers modules resolve worker URLs through bundler magic / a CDN;
@@ -29,5 +30,5 @@ const fetcher = createGraphiQLFetcher({ url: '/graphql' });
 const defaultTabs = examples.map(({ query }) => ({ query }));
 
 createRoot(document.getElementById('graphiql')).render(
-  <GraphiQL fetcher={fetcher} defaultTabs={defaultTabs} />,
+  <GraphiQL fetcher={fetcher} defaultTabs={defaultTabs} plugins={[graphPlugin]} />,
 );

@@ -12,7 +12,8 @@ export class RequestContext {
   readonly sqlLog: string[] = [];
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  // Public for caches that outlive a request and must be kept per database (src/graph/graph-cache.ts).
+  constructor(readonly dataSource: DataSource) {}
 
   /** Runs a statement: an Sql value (placeholders numbered here), or text with its parameters. */
   query<T = Record<string, unknown>>(statement: Sql | string, params: unknown[] = []): Promise<T[]> {

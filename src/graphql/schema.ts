@@ -15,6 +15,10 @@ import { UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit
 import { UnitFieldsResolver } from '../unit/unit-fields.resolver';
 import { UnitQueryResolver } from '../unit/unit.resolver';
 import { NodeResolver } from './node.resolver';
+// The analysts' graph; imported last so the printed schema keeps its order.
+import { ChainLinkFieldsResolver, LeaderChainResolver } from '../graph/leader-chain.resolver';
+import { CommunityFieldsResolver, UnitCentralityResolver } from '../graph/unit-centrality.resolver';
+import { PathHopFieldsResolver, UnitPathFieldsResolver, UnitPathQueryResolver } from '../graph/unit-path.resolver';
 
 /** The API schema. schema/schema.graphql is this, printed (npm run schema). */
 export async function createSchema(): Promise<GraphQLSchema> {
@@ -33,6 +37,14 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AssignmentFieldsResolver,
       ProgressFieldsResolver,
       NodeResolver,
+      // the analysts' graph (src/graph)
+      LeaderChainResolver,
+      ChainLinkFieldsResolver,
+      UnitPathQueryResolver,
+      UnitPathFieldsResolver,
+      PathHopFieldsResolver,
+      UnitCentralityResolver,
+      CommunityFieldsResolver,
     ],
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,

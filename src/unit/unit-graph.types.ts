@@ -29,7 +29,7 @@ export class CollaboratorModel {
   sharedTasks: number;
 }
 
-@ObjectType('UnitCount', { description: 'A unit with the number of tasks it shares with the parent leader.' })
+@ObjectType('UnitCount', { description: 'A unit with a number of tasks: those it shares with the parent leader (Leader.units), or with the lead unit of a chain link (ChainLink.coUnits).' })
 export class UnitCountModel {
   @Field(() => UnitModel, { description: 'The unit.' })
   unit: UnitModel;

@@ -3,6 +3,8 @@ import { Arg, Args, ArgsType, Ctx, Field, Info, Int, Query, Resolver } from 'typ
 import type { RequestContext } from '../graphql/context';
 import { ConnectionArgs, type Page } from '../graphql/pagination';
 import { normaliseUnitName } from '../import/unit-name-normalise';
+import { UnitOrder } from '../graph/unit-order.inputs';
+import { orderedUnitPage } from '../graph/unit-order-pages';
 import { Section } from '../task/section';
 import { UnitConnection, WorkloadConnection } from './unit-connection.type';
 import type { UnitWorkloadModel } from './unit-graph.types';
@@ -15,6 +17,13 @@ import { UnitModel } from './unit.type';
 class UnitsArgs extends ConnectionArgs {
   @Field(() => UnitWhere, { nullable: true, description: 'Only units matching these conditions.' })
   where?: UnitWhere;
+
+  // The analysts' graph (src/graph): order by betweenness.
+  @Field(() => [UnitOrder], { nullable: true, description: 'Sort keys, most significant first. Default: name.' })
+  orderBy?: UnitOrder[];
+
+  @Field(() => Int, { nullable: true, description: 'Year of the collaboration graph for BETWEENNESS ordering.' })
+  year?: number;
 }
 
 @ArgsType()
@@ -35,7 +44,7 @@ export class UnitQueryResolver {
 
   @Query(() => UnitConnection, { description: 'Units by name, filtered and paginated.' })
   units(@Args() args: UnitsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<UnitModel>> {
-    return unitPage(ctx, args, info);
+    return args.orderBy?.length ? orderedUnitPage(ctx, { ...args, orderBy: args.orderBy }) : unitPage(ctx, args, info);
   }
 
   @Query(() => WorkloadConnection, {

@@ -1,0 +1,52 @@
+import type { RequestContext } from '../graphql/context';
+import { sql } from '../graphql/sql';
+import type { TaskUnits } from './collaboration-graph';
+
+const p = sql.identifier('p');
+const d = sql.identifier('d');
+const t = sql.identifier('t');
+const a = sql.identifier('a');
+
+/** A plan with a version that changes whenever an import touches it. */
+export interface PlanVersion {
+  planId: number;
+  jurisdictionId: number;
+  year: number;
+  version: string;
+}
+
+/**
+ * Every plan with its version, once per request: the cheap check that lets a
+ * cached graph outlive requests yet see an import made by the CLI in another
+ * process. Assignments are only written by an import, and every import writes
+ * a document row of its plan, so (newest document id, document count) moves
+ * with every change of a plan's tasks and units.
+ */
+export function loadPlanVersions(ctx: RequestContext): Promise<PlanVersion[]> {
+  return ctx
+    .loader<'all', PlanVersion[]>('graph.planVersions', async (keys) => {
+      const rows = await ctx.query<{ plan_id: number; jurisdiction_id: number; year: number; version: string }>(
+        sql`SELECT ${p}.id AS plan_id, ${p}.jurisdiction_id, ${p}.year, coalesce(max(${d}.id), 0) || ':' || count(${d}.id) AS version
+         FROM plan ${p} LEFT JOIN document ${d} ON ${d}.plan_id = ${p}.id GROUP BY ${p}.id ORDER BY ${p}.year, ${p}.jurisdiction_id`,
+      );
+      const plans = rows.map((r) => ({ planId: r.plan_id, jurisdictionId: r.jurisdiction_id, year: r.year, version: r.version }));
+      return keys.map(() => plans);
+    })
+    .load('all');
+}
+
+/**
+ * The whole input of the collaboration graphs of some plans in one statement:
+ * each task with its distinct units in any role, in document order.
+ */
+export async function loadTaskUnits(ctx: RequestContext, planIds: readonly number[]): Promise<Map<number, TaskUnits[]>> {
+  const rows = await ctx.query<{ plan_id: number; task_id: number; unit_ids: number[] }>(
+    sql`SELECT ${t}.plan_id, ${t}.id AS task_id, array_agg(DISTINCT ${a}.unit_id ORDER BY ${a}.unit_id) AS unit_ids
+     FROM task ${t} JOIN assignment ${a} ON ${a}.task_id = ${t}.id
+     WHERE ${t}.plan_id = ANY(${sql.value(planIds, 'int[]')})
+     GROUP BY ${t}.plan_id, ${t}.id ORDER BY ${t}.plan_id, ${t}.section, ${t}.number`,
+  );
+  const byPlan = new Map<number, TaskUnits[]>(planIds.map((id) => [id, []]));
+  for (const r of rows) byPlan.get(r.plan_id)!.push({ taskId: r.task_id, unitIds: r.unit_ids });
+  return byPlan;
+}

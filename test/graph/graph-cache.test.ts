@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { REPORT_2021 } from '../support/seeds';
+import { type ApiServer, startApiServer } from '../support/api-server';
+
+const ROOT = path.join(__dirname, '..', '..');
+const TASK_UNITS = /array_agg\(DISTINCT a\.unit_id/;
+
+/** Degree of every unit in 2024 straight from the assignment rows (distinct partners). */
+async function degrees(api: ApiServer): Promise<Record<string, number>> {
+  const rows: { name: string; degree: number }[] = await api.db.dataSource.query(
+    `SELECT u.name, count(DISTINCT b.unit_id)::int AS degree
+     FROM assignment a JOIN unit u ON u.id = a.unit_id JOIN task t ON t.id = a.task_id JOIN plan p ON p.id = t.plan_id AND p.year = 2024
+     LEFT JOIN assignment b ON b.task_id = a.task_id AND b.unit_id <> a.unit_id
+     GROUP BY u.name`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, r.degree]));
+}
+
+describe('the graph cache', () => {
+  let api: ApiServer;
+  beforeAll(async () => {
+    api = await startApiServer({ exposeSql: true });
+  });
+  afterAll(() => api.stop());
+
+  const QUERY = `{ units(first: 100) { nodes { name centrality(year: 2024) { degree } } } }`;
+  const served = (data: any) => Object.fromEntries(data.units.nodes.filter((u: any) => u.centrality).map((u: any) => [u.name, u.centrality.degree]));
+
+  it('builds a plan’s graph once, serves it from memory, and rebuilds after an import by the CLI in another process', async () => {
+    const first = await api.gql(QUERY);
+    expect(first.errors).toBeUndefined();
+    expect(first.extensions!.sql!.filter((s) => TASK_UNITS.test(s))).toHaveLength(1);
+
+    // A second request only checks the plans' versions.
+    const second = await api.gql(QUERY);
+    expect(second.data).toEqual(first.data);
+    expect(second.extensions!.sql!.filter((s) => TASK_UNITS.test(s))).toHaveLength(0);
+
+    // A 2024 report in the 2021 report's layout adds 13 tasks with their units to the 2024 plan.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'duban-graph-')), 'report-2024.txt');
+    fs.writeFileSync(file, fs.readFileSync(REPORT_2021, 'utf8').replace('关于2021年区政府工作报告', '关于2024年区政府工作报告'));
+    await promisify(execFile)(process.execPath, ['-r', 'ts-node/register', path.join(ROOT, 'src/cli/import.ts'), file], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: api.db.url },
+    });
+
+    const third = await api.gql(QUERY);
+    expect(third.extensions!.sql!.filter((s) => TASK_UNITS.test(s))).toHaveLength(1);
+    const expected = await degrees(api);
+    const got = served(third.data);
+    // Only the first page of units is asked for; every unit on it agrees with the new rows.
+    for (const [name, degree] of Object.entries(got)) expect(degree).toBe(expected[name]);
+    expect(got).not.toEqual(served(first.data));
+  });
+});
