@@ -15,6 +15,10 @@ import { UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit
 import { UnitFieldsResolver } from '../unit/unit-fields.resolver';
 import { UnitQueryResolver } from '../unit/unit.resolver';
 import { NodeResolver } from './node.resolver';
+// issue #10: supervision signals
+import { DocumentMissingTasksResolver } from '../progress/document-missing.resolver';
+import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../progress/progress-timeline.resolver';
+import { TaskRiskFieldsResolver } from '../risk/task-risk-fields.resolver';
 
 /** The API schema. schema/schema.graphql is this, printed (npm run schema). */
 export async function createSchema(): Promise<GraphQLSchema> {
@@ -33,6 +37,11 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AssignmentFieldsResolver,
       ProgressFieldsResolver,
       NodeResolver,
+      // issue #10: supervision signals
+      TaskRiskFieldsResolver,
+      TaskTimelineFieldsResolver,
+      ProgressChangeFieldsResolver,
+      DocumentMissingTasksResolver,
     ],
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,

@@ -2,7 +2,7 @@ import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
 import { ProgressUpdateModel, type ProgressRow } from './progress-update.type';
 
-const COLUMNS = 'pu.id, pu.task_id, pu.document_id, pu.period, pu.text, pu.items, pu.status, pu.status_reason';
+const COLUMNS = 'pu.id, pu.task_id, pu.document_id, pu.period, pu.text, pu.items, pu.status, pu.status_reason, pu.percent, pu.percent_reason';
 
 /** Progress updates of a task, oldest period first. */
 export function loadProgressOfTask(ctx: RequestContext, taskId: number): Promise<ProgressUpdateModel[]> {
