@@ -3,6 +3,7 @@ import { listFilterSql } from '../graphql/list-filter.sql';
 import { type SqlParams, enumFilterSql, intFilterSql, stringFilterSql } from '../graphql/sql';
 import { leaderWhereSql } from '../leader/leader-where.sql';
 import { progressWhereSql } from '../progress/progress-where.sql';
+import { supervisionWhereSql } from '../risk/supervision-where.sql';
 import { unitWhereSql } from '../unit/unit-where.sql';
 import type { UnitListFilter } from '../unit/unit.inputs';
 import type { TaskWhere } from './task.inputs';
@@ -42,6 +43,7 @@ export function taskWhereSql(where: TaskWhere, params: SqlParams, depth = 0): st
       if (w.progress) {
         parts.push(listFilterSql('FROM progress_update pu WHERE pu.task_id = t.id', w.progress, (pw) => progressWhereSql(pw, params)));
       }
+      parts.push(...supervisionWhereSql(w, params)); // issue #10: risk, due, latestStatus, percent, reported
       return parts;
     },
     (w, d) => taskWhereSql(w, params, d),
