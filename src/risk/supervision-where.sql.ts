@@ -1,50 +1,56 @@
-import { type SqlParams, and, enumFilterSql } from '../graphql/sql';
+import { type Sql, and, enumFilterSql, sql } from '../graphql/sql';
 import type { TaskWhere } from '../task/task.inputs';
+import type { TaskAliases } from '../task/task-where.sql';
 import { checkIsoDate } from './iso-date';
 import { dueSql, riskLevelSql } from './risk.sql';
 
-/** The newest update of task `t`, in the order of Task.progress (period, then id). */
-const LATEST = `(SELECT lu.status, lu.percent FROM progress_update lu WHERE lu.task_id = t.id ORDER BY lu.period DESC, lu.id DESC LIMIT 1)`;
+const lu = sql.identifier('sv_lu');
+const l = sql.identifier('sv_l');
+const rp = sql.identifier('sv_rp');
+
+/** The newest update of the task, in the order of Task.progress (period, then id). */
+const latestSql = ({ task }: TaskAliases) =>
+  sql`(SELECT ${lu}.status, ${lu}.percent FROM progress_update ${lu} WHERE ${lu}.task_id = ${task}.id ORDER BY ${lu}.period DESC, ${lu}.id DESC LIMIT 1)`;
 
 /**
- * The supervision conditions of TaskWhere (issue #10), on task `t` joined to
- * its plan `p`. Every condition is TRUE or FALSE, never NULL, so NOT stays exact.
+ * The supervision conditions of TaskWhere (issue #10). Every condition is
+ * TRUE or FALSE, never NULL, so NOT stays exact.
  */
-export function supervisionWhereSql(w: TaskWhere, params: SqlParams): string[] {
-  const parts: string[] = [];
+export function supervisionWhereSql(w: TaskWhere, aliases: TaskAliases): Sql[] {
+  const parts: Sql[] = [];
   if (w.risk) {
-    const level = riskLevelSql(params.add(checkIsoDate(w.risk.asOf, 'where.risk.asOf'), 'date'));
-    parts.push(enumFilterSql(level, w.risk.in ? { eq: w.risk.level, in: w.risk.in } : { eq: w.risk.level }, params, 'text'));
+    const level = riskLevelSql(aliases, checkIsoDate(w.risk.asOf, 'where.risk.asOf'));
+    parts.push(enumFilterSql(level, { eq: w.risk.level, in: w.risk.in }, 'text'));
   }
   if (w.due) {
-    const d = w.due;
-    const date = (v: string, name: string) => params.add(checkIsoDate(v, `where.due.${name}`), 'date');
-    const conds: string[] = [];
-    if (d.eq != null) conds.push(`${dueSql} = ${date(d.eq, 'eq')}`);
-    if (d.lt != null) conds.push(`${dueSql} < ${date(d.lt, 'lt')}`);
-    if (d.lte != null) conds.push(`${dueSql} <= ${date(d.lte, 'lte')}`);
-    if (d.gt != null) conds.push(`${dueSql} > ${date(d.gt, 'gt')}`);
-    if (d.gte != null) conds.push(`${dueSql} >= ${date(d.gte, 'gte')}`);
-    if (d.source != null) conds.push(`t.due_source = ${params.add(d.source, 'due_source')}`);
+    const due = dueSql(aliases);
+    const date = (v: string, name: string) => sql.value(checkIsoDate(v, `where.due.${name}`), 'date');
+    const conds: Sql[] = [];
+    if (w.due.eq != null) conds.push(sql`${due} = ${date(w.due.eq, 'eq')}`);
+    if (w.due.lt != null) conds.push(sql`${due} < ${date(w.due.lt, 'lt')}`);
+    if (w.due.lte != null) conds.push(sql`${due} <= ${date(w.due.lte, 'lte')}`);
+    if (w.due.gt != null) conds.push(sql`${due} > ${date(w.due.gt, 'gt')}`);
+    if (w.due.gte != null) conds.push(sql`${due} >= ${date(w.due.gte, 'gte')}`);
+    if (w.due.source != null) conds.push(sql`${aliases.task}.due_source = ${sql.value(w.due.source, 'due_source')}`);
     parts.push(and(conds));
   }
   if (w.latestStatus) {
-    parts.push(`EXISTS (SELECT 1 FROM ${LATEST} l WHERE ${enumFilterSql('l.status', w.latestStatus, params, 'progress_status')})`);
+    parts.push(sql`EXISTS (SELECT 1 FROM ${latestSql(aliases)} ${l} WHERE ${enumFilterSql(sql`${l}.status`, w.latestStatus, 'progress_status')})`);
   }
   if (w.percent) {
-    const f = w.percent;
-    const conds = ['l.percent IS NOT NULL'];
-    const num = (v: number) => params.add(v, 'float8');
-    if (f.eq != null) conds.push(`l.percent = ${num(f.eq)}`);
-    if (f.gt != null) conds.push(`l.percent > ${num(f.gt)}`);
-    if (f.gte != null) conds.push(`l.percent >= ${num(f.gte)}`);
-    if (f.lt != null) conds.push(`l.percent < ${num(f.lt)}`);
-    if (f.lte != null) conds.push(`l.percent <= ${num(f.lte)}`);
-    parts.push(`EXISTS (SELECT 1 FROM ${LATEST} l WHERE ${and(conds)})`);
+    const p = w.percent;
+    const num = (v: number) => sql.value(v, 'float8');
+    const conds: Sql[] = [sql`${l}.percent IS NOT NULL`];
+    if (p.eq != null) conds.push(sql`${l}.percent = ${num(p.eq)}`);
+    if (p.gt != null) conds.push(sql`${l}.percent > ${num(p.gt)}`);
+    if (p.gte != null) conds.push(sql`${l}.percent >= ${num(p.gte)}`);
+    if (p.lt != null) conds.push(sql`${l}.percent < ${num(p.lt)}`);
+    if (p.lte != null) conds.push(sql`${l}.percent <= ${num(p.lte)}`);
+    parts.push(sql`EXISTS (SELECT 1 FROM ${latestSql(aliases)} ${l} WHERE ${and(conds)})`);
   }
   if (w.reported) {
-    const exists = `EXISTS (SELECT 1 FROM progress_update rp WHERE rp.task_id = t.id AND rp.period = ${params.add(w.reported.period, 'text')})`;
-    parts.push(w.reported.is ? exists : `NOT ${exists}`);
+    const exists = sql`EXISTS (SELECT 1 FROM progress_update ${rp} WHERE ${rp}.task_id = ${aliases.task}.id AND ${rp}.period = ${sql.value(w.reported.period, 'text')})`;
+    parts.push(w.reported.is ? exists : sql`NOT ${exists}`);
   }
   return parts;
 }

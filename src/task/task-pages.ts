@@ -1,34 +1,44 @@
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../graphql/context';
 import { OrderDirection } from '../graphql/order';
-import { type Page, type SortKey, keysetSql, orderBySql, pageRequest, toPage } from '../graphql/pagination';
-import { SqlParams, and } from '../graphql/sql';
+import { type Page, type SortKey, keysetSql, limitSql, orderBySql, pageRequest, toPage } from '../graphql/pagination';
+import { type Sql, TRUE, and, sql } from '../graphql/sql';
 import type { Role } from '../unit/role';
 import { type TaskConnectionArgs, TaskOrderField, type TaskWhere } from './task.inputs';
-import { TASK_COLUMNS, TaskModel, type TaskRow } from './task.type';
+import { taskColumns } from './task-columns.sql';
+import { TaskModel, type TaskRow } from './task.type';
 import { taskWhereSql } from './task-where.sql';
 
 /** Whose tasks a connection lists: all, or those of one parent row (`parent.id`). */
 export type TaskScope = { kind: 'plan' } | { kind: 'category' } | { kind: 'leader' } | { kind: 'unit'; role?: Role };
 
-function scopeSql(scope: TaskScope): string {
+const t = sql.identifier('t');
+const p = sql.identifier('p');
+const parent = sql.identifier('parent');
+const stl = sql.identifier('stl');
+const sa = sql.identifier('sa');
+const x = sql.identifier('x');
+
+/** Ties the task `t` to the parent row `parent` of a scoped connection. */
+function scopeSql(scope: TaskScope): Sql {
   switch (scope.kind) {
     case 'plan':
-      return 't.plan_id = parent.id';
+      return sql`${t}.plan_id = ${parent}.id`;
     case 'category':
-      return 't.category_id = parent.id';
+      return sql`${t}.category_id = ${parent}.id`;
     case 'leader':
-      return 'EXISTS (SELECT 1 FROM task_leader stl WHERE stl.task_id = t.id AND stl.leader_id = parent.id)';
+      return sql`EXISTS (SELECT 1 FROM task_leader ${stl} WHERE ${stl}.task_id = ${t}.id AND ${stl}.leader_id = ${parent}.id)`;
     case 'unit':
-      // role is an enum value validated by GraphQL, never user text
-      return `EXISTS (SELECT 1 FROM assignment sa WHERE sa.task_id = t.id AND sa.unit_id = parent.id${scope.role ? ` AND sa.role = '${scope.role}'` : ''})`;
+      return sql`EXISTS (SELECT 1 FROM assignment ${sa} WHERE ${sa}.task_id = ${t}.id AND ${sa}.unit_id = ${parent}.id${
+        scope.role ? sql` AND ${sa}.role = ${sql.value(scope.role, 'role')}` : sql.empty
+      })`;
   }
 }
 
 const KEY_OF: Record<TaskOrderField, Omit<SortKey, 'desc'> & { value: (r: TaskRow) => unknown }> = {
-  YEAR: { name: 'YEAR', expr: 'p.year', type: 'int', value: (r) => r.year },
-  SECTION: { name: 'SECTION', expr: 't.section', type: 'section', value: (r) => r.section },
-  NUMBER: { name: 'NUMBER', expr: 't.number', type: 'int', value: (r) => r.number },
+  YEAR: { name: 'YEAR', expr: sql`${p}.year`, type: 'int', value: (r) => r.year },
+  SECTION: { name: 'SECTION', expr: sql`${t}.section`, type: 'section', value: (r) => r.section },
+  NUMBER: { name: 'NUMBER', expr: sql`${t}.number`, type: 'int', value: (r) => r.number },
 };
 const DEFAULT_ORDER = [TaskOrderField.YEAR, TaskOrderField.SECTION, TaskOrderField.NUMBER].map((field) => ({ field, direction: OrderDirection.ASC }));
 
@@ -38,25 +48,23 @@ function sortKeys(args: TaskConnectionArgs) {
   const keys = (args.orderBy?.length ? args.orderBy : DEFAULT_ORDER)
     .filter((o) => !seen.has(o.field) && seen.add(o.field))
     .map((o) => ({ ...KEY_OF[o.field], desc: o.direction === OrderDirection.DESC }));
-  return [...keys, { name: 'ID', expr: 't.id', type: 'int', desc: false, value: (r: TaskRow) => r.id }];
+  return [...keys, { name: 'ID', expr: sql`${t}.id`, type: 'int', desc: false, value: (r: TaskRow) => r.id }];
 }
 
-const FROM = 'FROM task t JOIN plan p ON p.id = t.plan_id';
+const FROM = sql`FROM task ${t} JOIN plan ${p} ON ${p}.id = ${t}.plan_id`;
+const COLUMNS = taskColumns(t, p);
 
 /** Query.tasks: one page of all tasks, one statement (plus one for totalCount when asked). */
 export async function taskPage(ctx: RequestContext, args: TaskConnectionArgs): Promise<Page<TaskModel>> {
   const keys = sortKeys(args);
   const request = pageRequest(args, keys);
-  const params = new SqlParams();
-  const where = whereSql(args.where, params);
+  const where = whereSql(args.where);
   const rows = await ctx.query<TaskRow>(
-    `SELECT ${TASK_COLUMNS} ${FROM} WHERE ${and([where, keysetSql(keys, request, params)])}
-     ORDER BY ${orderBySql(keys, request.backward)} LIMIT ${request.limit + 1}`,
-    params.values,
+    sql`SELECT ${COLUMNS} ${FROM} WHERE ${and([where, keysetSql(keys, request)])}
+     ORDER BY ${orderBySql(keys, request.backward)} ${limitSql(request)}`,
   );
   return toPage(rows, request, (r) => keys.map((k) => k.value(r)), TaskModel.fromRow, async () => {
-    const countParams = new SqlParams();
-    const [{ count }] = await ctx.query<{ count: number }>(`SELECT count(*)::int AS count ${FROM} WHERE ${whereSql(args.where, countParams)}`, countParams.values);
+    const [{ count }] = await ctx.query<{ count: number }>(sql`SELECT count(*)::int AS count ${FROM} WHERE ${where}`);
     return count;
   });
 }
@@ -72,16 +80,13 @@ export function scopedTaskPage(ctx: RequestContext, scope: TaskScope, parentId: 
   const name = `tasks:${JSON.stringify(scope)}:${JSON.stringify(args)}`;
   return ctx
     .loader<number, Page<TaskModel>>(name, async (parentIds) => {
-      const params = new SqlParams();
-      const ids = params.add(parentIds, 'int[]');
       const rows = await ctx.query<TaskRow & { parent_id: number }>(
-        `SELECT parent.id AS parent_id, x.* FROM unnest(${ids}) AS parent(id)
+        sql`SELECT ${parent}.id AS parent_id, ${x}.* FROM unnest(${sql.value(parentIds, 'int[]')}) AS ${parent}(id)
          CROSS JOIN LATERAL (
-           SELECT ${TASK_COLUMNS} ${FROM}
-           WHERE ${and([scopeSql(scope), whereSql(args.where, params), keysetSql(keys, request, params)])}
-           ORDER BY ${orderBySql(keys, request.backward)} LIMIT ${request.limit + 1}
-         ) x`,
-        params.values,
+           SELECT ${COLUMNS} ${FROM}
+           WHERE ${and([scopeSql(scope), whereSql(args.where), keysetSql(keys, request)])}
+           ORDER BY ${orderBySql(keys, request.backward)} ${limitSql(request)}
+         ) ${x}`,
       );
       return groupBy(parentIds, rows, (r) => r.parent_id).map((group, k) =>
         toPage(group, request, (r) => keys.map((key) => key.value(r)), TaskModel.fromRow, () => scopedTaskCount(ctx, scope, parentIds[k], args.where)),
@@ -93,12 +98,9 @@ export function scopedTaskPage(ctx: RequestContext, scope: TaskScope, parentId: 
 function scopedTaskCount(ctx: RequestContext, scope: TaskScope, parentId: number, where: TaskWhere | undefined): Promise<number> {
   return ctx
     .loader<number, number>(`taskCount:${JSON.stringify(scope)}:${JSON.stringify(where ?? null)}`, async (parentIds) => {
-      const params = new SqlParams();
-      const ids = params.add(parentIds, 'int[]');
       const rows = await ctx.query<{ parent_id: number; count: number }>(
-        `SELECT parent.id AS parent_id, (SELECT count(*)::int ${FROM} WHERE ${and([scopeSql(scope), whereSql(where, params)])}) AS count
-         FROM unnest(${ids}) AS parent(id)`,
-        params.values,
+        sql`SELECT ${parent}.id AS parent_id, (SELECT count(*)::int ${FROM} WHERE ${and([scopeSql(scope), whereSql(where)])}) AS count
+         FROM unnest(${sql.value(parentIds, 'int[]')}) AS ${parent}(id)`,
       );
       const counts = new Map(rows.map((r) => [r.parent_id, r.count]));
       return parentIds.map((id) => counts.get(id) ?? 0);
@@ -106,6 +108,6 @@ function scopedTaskCount(ctx: RequestContext, scope: TaskScope, parentId: number
     .load(parentId);
 }
 
-function whereSql(where: TaskWhere | undefined, params: SqlParams): string {
-  return where ? taskWhereSql(where, params) : 'TRUE';
+function whereSql(where: TaskWhere | undefined): Sql {
+  return where ? taskWhereSql(where, { task: t, plan: p }) : TRUE;
 }

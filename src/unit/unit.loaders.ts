@@ -1,12 +1,17 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
-import { ASSIGNMENT_SELECT, AssignmentModel, type AssignmentRow } from './assignment.type';
+import { sql } from '../graphql/sql';
+import { AssignmentModel, type AssignmentRow } from './assignment.type';
+import { assignmentColumns } from './unit-json.sql';
 import { UnitModel, type UnitRow } from './unit.type';
+
+const a = sql.identifier('a');
+const u = sql.identifier('u');
 
 export function loadUnit(ctx: RequestContext, id: number): Promise<UnitModel> {
   return ctx
     .loader<number, UnitModel>('unit.byId', async (ids) => {
-      const rows = await ctx.query<UnitRow>(`SELECT id, name, kind, needs_review FROM unit WHERE id = ANY($1::int[])`, [ids]);
+      const rows = await ctx.query<UnitRow>(sql`SELECT id, name, kind, needs_review FROM unit WHERE id = ANY(${sql.value(ids, 'int[]')})`);
       return byKey(ids, rows, (r) => r.id, 'unit', UnitModel.fromRow);
     })
     .load(id);
@@ -17,9 +22,8 @@ export function loadAssignmentsOfTask(ctx: RequestContext, taskId: number): Prom
   return ctx
     .loader<number, AssignmentModel[]>('assignment.byTask', async (taskIds) => {
       const rows = await ctx.query<AssignmentRow>(
-        `${ASSIGNMENT_SELECT}
-         WHERE a.task_id = ANY($1::int[]) ORDER BY a.task_id, a.role, a.position`,
-        [taskIds],
+        sql`SELECT ${assignmentColumns(a, u)} FROM assignment ${a} JOIN unit ${u} ON ${u}.id = ${a}.unit_id
+         WHERE ${a}.task_id = ANY(${sql.value(taskIds, 'int[]')}) ORDER BY ${a}.task_id, ${a}.role, ${a}.position`,
       );
       return groupBy(taskIds, rows, (r) => r.task_id).map((group) => group.map(AssignmentModel.fromRow));
     })
@@ -30,8 +34,7 @@ export function loadAliases(ctx: RequestContext, unitId: number): Promise<string
   return ctx
     .loader<number, string[]>('unit.aliases', async (unitIds) => {
       const rows = await ctx.query<{ unit_id: number; alias: string }>(
-        `SELECT unit_id, alias FROM unit_alias WHERE unit_id = ANY($1::int[]) ORDER BY unit_id, id`,
-        [unitIds],
+        sql`SELECT unit_id, alias FROM unit_alias WHERE unit_id = ANY(${sql.value(unitIds, 'int[]')}) ORDER BY unit_id, id`,
       );
       return groupBy(unitIds, rows, (r) => r.unit_id).map((group) => group.map((r) => r.alias));
     })
