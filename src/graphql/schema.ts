@@ -19,6 +19,7 @@ import { NodeResolver } from './node.resolver';
 import { DocumentMissingTasksResolver } from '../progress/document-missing.resolver';
 import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../progress/progress-timeline.resolver';
 import { TaskRiskFieldsResolver } from '../risk/task-risk-fields.resolver';
+import { TaskStatsQueryResolver } from '../stats/task-stats.resolver';
 
 /** The API schema. schema/schema.graphql is this, printed (npm run schema). */
 export async function createSchema(): Promise<GraphQLSchema> {
@@ -42,6 +43,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       TaskTimelineFieldsResolver,
       ProgressChangeFieldsResolver,
       DocumentMissingTasksResolver,
+      TaskStatsQueryResolver,
     ],
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,

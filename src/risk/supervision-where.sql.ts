@@ -12,6 +12,10 @@ const rp = sql.identifier('sv_rp');
 const latestSql = ({ task }: TaskAliases) =>
   sql`(SELECT ${lu}.status, ${lu}.percent FROM progress_update ${lu} WHERE ${lu}.task_id = ${task}.id ORDER BY ${lu}.period DESC, ${lu}.id DESC LIMIT 1)`;
 
+/** Status of the newest update (null without updates), as a scalar: Task.latestProgress.status. */
+export const latestStatusSql = ({ task }: TaskAliases): Sql =>
+  sql`(SELECT ${lu}.status FROM progress_update ${lu} WHERE ${lu}.task_id = ${task}.id ORDER BY ${lu}.period DESC, ${lu}.id DESC LIMIT 1)`;
+
 /**
  * The supervision conditions of TaskWhere (issue #10). Every condition is
  * TRUE or FALSE, never NULL, so NOT stays exact.
