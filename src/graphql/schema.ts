@@ -20,6 +20,7 @@ import { DocumentMissingTasksResolver } from '../progress/document-missing.resol
 import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../progress/progress-timeline.resolver';
 import { TaskRiskFieldsResolver } from '../risk/task-risk-fields.resolver';
 import { TaskStatsQueryResolver } from '../stats/task-stats.resolver';
+import { LeaderHistoryResolver, UnitHistoryResolver } from '../stats/history.resolver';
 
 /** The API schema. schema/schema.graphql is this, printed (npm run schema). */
 export async function createSchema(): Promise<GraphQLSchema> {
@@ -44,6 +45,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       ProgressChangeFieldsResolver,
       DocumentMissingTasksResolver,
       TaskStatsQueryResolver,
+      UnitHistoryResolver,
+      LeaderHistoryResolver,
     ],
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,
