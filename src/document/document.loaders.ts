@@ -6,12 +6,20 @@ import { DocumentModel, type DocumentRow } from './document.type';
 const COLUMNS = sql`id, plan_id, kind, title, number, issuer, to_char(issued_on, 'YYYY-MM-DD') AS issued_on, year, period, file_name, imported_at`;
 
 export function loadDocument(ctx: RequestContext, id: number): Promise<DocumentModel> {
+  return documentById(ctx).load(id);
+}
+
+/** A document a page statement already fetched (see task-relations.sql.ts). */
+export function primeDocument(ctx: RequestContext, row: DocumentRow): void {
+  documentById(ctx).prime(row.id, DocumentModel.fromRow(row));
+}
+
+function documentById(ctx: RequestContext) {
   return ctx
     .loader<number, DocumentModel>('document.byId', async (ids) => {
       const rows = await ctx.query<DocumentRow>(sql`SELECT ${COLUMNS} FROM document WHERE id = ANY(${sql.value(ids, 'int[]')})`);
       return byKey(ids, rows, (r) => r.id, 'document', DocumentModel.fromRow);
-    })
-    .load(id);
+    });
 }
 
 export function loadDocumentsOfPlan(ctx: RequestContext, planId: number): Promise<DocumentModel[]> {

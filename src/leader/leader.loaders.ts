@@ -14,6 +14,15 @@ export function loadLeader(ctx: RequestContext, id: number): Promise<LeaderModel
 
 /** Leaders of a task in cell order. */
 export function loadLeadersOfTask(ctx: RequestContext, taskId: number): Promise<LeaderModel[]> {
+  return leadersOfTask(ctx).load(taskId);
+}
+
+/** Leaders a page statement already fetched (see task-relations.sql.ts): the field resolver then costs nothing. */
+export function primeLeadersOfTask(ctx: RequestContext, taskId: number, rows: { id: number; name: string }[]): void {
+  leadersOfTask(ctx).prime(taskId, rows.map(LeaderModel.fromRow));
+}
+
+function leadersOfTask(ctx: RequestContext) {
   return ctx
     .loader<number, LeaderModel[]>('leader.byTask', async (taskIds) => {
       const rows = await ctx.query<{ task_id: number; id: number; name: string }>(
@@ -21,6 +30,5 @@ export function loadLeadersOfTask(ctx: RequestContext, taskId: number): Promise<
          WHERE tl.task_id = ANY(${sql.value(taskIds, 'int[]')}) ORDER BY tl.task_id, tl.position`,
       );
       return groupBy(taskIds, rows, (r) => r.task_id).map((group) => group.map(LeaderModel.fromRow));
-    })
-    .load(taskId);
+    });
 }

@@ -1,11 +1,14 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../graphql/context';
 import { OrderDirection } from '../graphql/order';
 import { type Page, type SortKey, keysetSql, limitSql, orderBySql, pageRequest, toPage } from '../graphql/pagination';
+import { connectionSelection } from '../graphql/selection';
 import { type Sql, TRUE, and, sql } from '../graphql/sql';
 import type { Role } from '../unit/role';
 import { type TaskConnectionArgs, TaskOrderField, type TaskWhere } from './task.inputs';
 import { taskColumns } from './task-columns.sql';
+import { type TaskRelation, taskRelations } from './task-relations.sql';
 import { TaskModel, type TaskRow } from './task.type';
 import { taskWhereSql } from './task-where.sql';
 
@@ -18,6 +21,7 @@ const parent = sql.identifier('parent');
 const stl = sql.identifier('stl');
 const sa = sql.identifier('sa');
 const x = sql.identifier('x');
+const cnt = sql.identifier('cnt');
 
 /** Ties the task `t` to the parent row `parent` of a scoped connection. */
 function scopeSql(scope: TaskScope): Sql {
@@ -54,19 +58,41 @@ function sortKeys(args: TaskConnectionArgs) {
 const FROM = sql`FROM task ${t} JOIN plan ${p} ON ${p}.id = ${t}.plan_id`;
 const COLUMNS = taskColumns(t, p);
 
-/** Query.tasks: one page of all tasks, one statement (plus one for totalCount when asked). */
-export async function taskPage(ctx: RequestContext, args: TaskConnectionArgs): Promise<Page<TaskModel>> {
+type PageRow = TaskRow & { total_count?: number } & Record<string, unknown>;
+
+/**
+ * Query.tasks: one statement for the page, its totalCount when the query
+ * asks for it, and the relations the query selects on the page's tasks
+ * (task-relations.sql.ts). Without `info` (callers outside a resolver) the
+ * count is a second statement on demand and relations load lazily.
+ */
+export async function taskPage(ctx: RequestContext, args: TaskConnectionArgs, info?: GraphQLResolveInfo): Promise<Page<TaskModel>> {
   const keys = sortKeys(args);
   const request = pageRequest(args, keys);
   const where = whereSql(args.where);
-  const rows = await ctx.query<TaskRow>(
-    sql`SELECT ${COLUMNS} ${FROM} WHERE ${and([where, keysetSql(keys, request)])}
-     ORDER BY ${orderBySql(keys, request.backward)} ${limitSql(request)}`,
+  const selection = info ? connectionSelection(info) : null;
+  const relations = selection && info ? taskRelations(selection, info, x) : [];
+  const order = orderBySql(keys, request.backward);
+  const page = sql`SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${order}) AS rn ${FROM} WHERE ${and([where, keysetSql(keys, request)])}
+     ORDER BY ${order} ${limitSql(request)}`;
+  const count = sql`(SELECT count(*)::int AS total_count ${FROM} WHERE ${where}) ${cnt}`;
+  const rows = await ctx.query<PageRow>(
+    selection?.totalCount
+      ? sql`SELECT ${x}.*${relationColumns(relations)}, ${cnt}.total_count FROM ${count} LEFT JOIN LATERAL (${page}) ${x} ON TRUE ORDER BY ${x}.rn`
+      : sql`SELECT ${x}.*${relationColumns(relations)} FROM (${page}) ${x} ORDER BY ${x}.rn`,
   );
-  return toPage(rows, request, (r) => keys.map((k) => k.value(r)), TaskModel.fromRow, async () => {
-    const [{ count }] = await ctx.query<{ count: number }>(sql`SELECT count(*)::int AS count ${FROM} WHERE ${where}`);
-    return count;
+  const total = rows[0]?.total_count;
+  const found = rows.filter((r) => r.id !== null);
+  for (const row of found) for (const relation of relations) relation.prime(ctx, row);
+  return toPage(found, request, (r) => keys.map((k) => k.value(r)), TaskModel.fromRow, async () => {
+    if (total !== undefined) return total;
+    const [{ count: n }] = await ctx.query<{ count: number }>(sql`SELECT count(*)::int AS count ${FROM} WHERE ${where}`);
+    return n;
   });
+}
+
+function relationColumns(relations: TaskRelation[]): Sql {
+  return relations.length ? sql`, ${sql.join(relations.map((r) => r.column), ', ')}` : sql.empty;
 }
 
 /**
@@ -74,22 +100,38 @@ export async function taskPage(ctx: RequestContext, args: TaskConnectionArgs): P
  * (a LATERAL sub-select per parent id), batched by a DataLoader per distinct
  * scope and arguments.
  */
-export function scopedTaskPage(ctx: RequestContext, scope: TaskScope, parentId: number, args: TaskConnectionArgs): Promise<Page<TaskModel>> {
+export function scopedTaskPage(ctx: RequestContext, scope: TaskScope, parentId: number, args: TaskConnectionArgs, info?: GraphQLResolveInfo): Promise<Page<TaskModel>> {
   const keys = sortKeys(args);
   const request = pageRequest(args, keys);
-  const name = `tasks:${JSON.stringify(scope)}:${JSON.stringify(args)}`;
+  const selection = info ? connectionSelection(info) : null;
+  const name = `tasks:${JSON.stringify(scope)}:${JSON.stringify(args)}:${selection?.signature ?? ''}`;
   return ctx
     .loader<number, Page<TaskModel>>(name, async (parentIds) => {
-      const rows = await ctx.query<TaskRow & { parent_id: number }>(
-        sql`SELECT ${parent}.id AS parent_id, ${x}.* FROM unnest(${sql.value(parentIds, 'int[]')}) AS ${parent}(id)
-         CROSS JOIN LATERAL (
-           SELECT ${COLUMNS} ${FROM}
-           WHERE ${and([scopeSql(scope), whereSql(args.where), keysetSql(keys, request)])}
-           ORDER BY ${orderBySql(keys, request.backward)} ${limitSql(request)}
-         ) ${x}`,
+      const relations = selection && info ? taskRelations(selection, info, x) : [];
+      const order = orderBySql(keys, request.backward);
+      const where = whereSql(args.where);
+      // OFFSET 0 keeps the per-parent count where it is: pulled up, it would run once per task row.
+      const parents = selection?.totalCount
+        ? sql`(SELECT ${parent}.id, ${parent}.ord, (SELECT count(*)::int ${FROM} WHERE ${and([scopeSql(scope), where])}) AS total_count
+             FROM unnest(${sql.value(parentIds, 'int[]')}) WITH ORDINALITY AS ${parent}(id, ord) OFFSET 0) ${parent}`
+        : sql`unnest(${sql.value(parentIds, 'int[]')}) WITH ORDINALITY AS ${parent}(id, ord)`;
+      const rows = await ctx.query<PageRow & { parent_id: number }>(
+        sql`SELECT ${parent}.id AS parent_id${selection?.totalCount ? sql`, ${parent}.total_count` : sql.empty}, ${x}.*${relationColumns(relations)}
+         FROM ${parents} ${selection?.totalCount ? sql`LEFT` : sql`CROSS`} JOIN LATERAL (
+           SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${order}) AS rn ${FROM}
+           WHERE ${and([scopeSql(scope), where, keysetSql(keys, request)])}
+           ORDER BY ${order} ${limitSql(request)}
+         ) ${x} ${selection?.totalCount ? sql`ON TRUE` : sql.empty}
+         ORDER BY ${parent}.ord, ${x}.rn`,
       );
-      return groupBy(parentIds, rows, (r) => r.parent_id).map((group, k) =>
-        toPage(group, request, (r) => keys.map((key) => key.value(r)), TaskModel.fromRow, () => scopedTaskCount(ctx, scope, parentIds[k], args.where)),
+      const totals = new Map(rows.map((r) => [r.parent_id, r.total_count]));
+      const found = rows.filter((r) => r.id !== null);
+      for (const row of found) for (const relation of relations) relation.prime(ctx, row);
+      return groupBy(parentIds, found, (r) => r.parent_id).map((group, k) =>
+        toPage(group, request, (r) => keys.map((key) => key.value(r)), TaskModel.fromRow, async () => {
+          const total = totals.get(parentIds[k]);
+          return total ?? scopedTaskCount(ctx, scope, parentIds[k], args.where);
+        }),
       );
     })
     .load(parentId);

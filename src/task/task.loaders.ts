@@ -21,14 +21,24 @@ export function loadTask(ctx: RequestContext, id: number): Promise<TaskModel> {
 }
 
 export function loadCategory(ctx: RequestContext, id: number): Promise<CategoryModel> {
+  return categoryById(ctx).load(id);
+}
+
+/** A category a page statement already fetched (see task-relations.sql.ts). */
+export function primeCategory(ctx: RequestContext, row: CategoryRow): void {
+  categoryById(ctx).prime(row.id, CategoryModel.fromRow(row));
+}
+
+type CategoryRow = { id: number; plan_id: number; name: string; position: number };
+
+function categoryById(ctx: RequestContext) {
   return ctx
     .loader<number, CategoryModel>('category.byId', async (ids) => {
       const rows = await ctx.query<{ id: number; plan_id: number; name: string; position: number }>(
         sql`SELECT id, plan_id, name, position FROM category WHERE id = ANY(${sql.value(ids, 'int[]')})`,
       );
       return byKey(ids, rows, (r) => r.id, 'category', CategoryModel.fromRow);
-    })
-    .load(id);
+    });
 }
 
 export function loadCategoriesOfPlan(ctx: RequestContext, planId: number): Promise<CategoryModel[]> {

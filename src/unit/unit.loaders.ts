@@ -19,6 +19,16 @@ export function loadUnit(ctx: RequestContext, id: number): Promise<UnitModel> {
 
 /** All assignments of a task with their units, in cell order: serves leadUnits, coUnits and assignments alike. */
 export function loadAssignmentsOfTask(ctx: RequestContext, taskId: number): Promise<AssignmentModel[]> {
+  return assignmentsOfTask(ctx).load(taskId);
+}
+
+/** Assignments a page statement already fetched (see task-relations.sql.ts), with the units' aliases when it fetched those too. */
+export function primeAssignmentsOfTask(ctx: RequestContext, taskId: number, rows: (AssignmentRow & { unit: UnitRow & { aliases?: string[] } })[]): void {
+  assignmentsOfTask(ctx).prime(taskId, rows.map(AssignmentModel.fromRow));
+  for (const row of rows) if (row.unit.aliases) aliasesOfUnit(ctx).prime(row.unit.id, row.unit.aliases);
+}
+
+function assignmentsOfTask(ctx: RequestContext) {
   return ctx
     .loader<number, AssignmentModel[]>('assignment.byTask', async (taskIds) => {
       const rows = await ctx.query<AssignmentRow>(
@@ -26,17 +36,19 @@ export function loadAssignmentsOfTask(ctx: RequestContext, taskId: number): Prom
          WHERE ${a}.task_id = ANY(${sql.value(taskIds, 'int[]')}) ORDER BY ${a}.task_id, ${a}.role, ${a}.position`,
       );
       return groupBy(taskIds, rows, (r) => r.task_id).map((group) => group.map(AssignmentModel.fromRow));
-    })
-    .load(taskId);
+    });
 }
 
 export function loadAliases(ctx: RequestContext, unitId: number): Promise<string[]> {
+  return aliasesOfUnit(ctx).load(unitId);
+}
+
+function aliasesOfUnit(ctx: RequestContext) {
   return ctx
     .loader<number, string[]>('unit.aliases', async (unitIds) => {
       const rows = await ctx.query<{ unit_id: number; alias: string }>(
         sql`SELECT unit_id, alias FROM unit_alias WHERE unit_id = ANY(${sql.value(unitIds, 'int[]')}) ORDER BY unit_id, id`,
       );
       return groupBy(unitIds, rows, (r) => r.unit_id).map((group) => group.map((r) => r.alias));
-    })
-    .load(unitId);
+    });
 }
