@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { Sql, compile } from './sql';
+import { MAX_PREPARED_SHAPES, runStatement } from './statement';
 
 /**
  * Per-request state. Loaders are made here, per request, never at module
@@ -15,9 +16,9 @@ export class RequestContext {
 
   /** Runs a statement: an Sql value (placeholders numbered here), or text with its parameters. */
   query<T = Record<string, unknown>>(statement: Sql | string, params: unknown[] = []): Promise<T[]> {
-    const { text, values } = statement instanceof Sql ? compile(statement) : { text: statement, values: params };
-    this.sqlLog.push(text.replace(/\s+/g, ' ').trim());
-    return this.dataSource.query(text, values);
+    const compiled = statement instanceof Sql ? compile(statement) : { text: statement, values: params };
+    this.sqlLog.push(logText(compiled.text));
+    return runStatement<T>(this.dataSource, compiled);
   }
 
   /**
@@ -32,6 +33,18 @@ export class RequestContext {
     }
     return loader as DataLoader<K, V>;
   }
+}
+
+const logTexts = new Map<string, string>();
+
+/** The statement on one line, as the log shows it; memoised (a few hundred shapes at most, see MAX_PREPARED_SHAPES). */
+function logText(text: string): string {
+  let line = logTexts.get(text);
+  if (line === undefined) {
+    line = text.replace(/\s+/g, ' ').trim();
+    if (logTexts.size < MAX_PREPARED_SHAPES) logTexts.set(text, line);
+  }
+  return line;
 }
 
 /** Groups rows by a key in the order of `keys`: the shape a DataLoader batch must return. */

@@ -82,6 +82,33 @@ export function orderBySql(keys: SortKey[], backward: boolean): Sql {
 const ASC = sql.raw('ASC');
 const DESC = sql.raw('DESC');
 
+const X = sql.identifier('x');
+const CNT = sql.identifier('cnt');
+
+/**
+ * The statement of a root page: `select … from … where filter AND keyset
+ * order by … limit`, and with `count` its totalCount in the same statement:
+ * the count over the filter alone beside the page (LEFT JOIN LATERAL, so an
+ * empty page still reports it). Rows come back in page order; with a count
+ * each carries total_count, and an empty page is one row of NULLs plus the
+ * count (see pageRows).
+ */
+export function pageSql(parts: { with?: Sql; select: Sql; from: Sql; where: Sql; keys: SortKey[]; request: PageRequest; count: boolean }): Sql {
+  const order = orderBySql(parts.keys, parts.request.backward);
+  const head = parts.with ?? sql.empty;
+  const page = sql`SELECT ${parts.select}, row_number() OVER (ORDER BY ${order}) AS rn ${parts.from} WHERE ${and([parts.where, keysetSql(parts.keys, parts.request)])}
+     ORDER BY ${order} ${limitSql(parts.request)}`;
+  return parts.count
+    ? sql`${head} SELECT ${X}.*, ${CNT}.total_count FROM (SELECT count(*)::int AS total_count ${parts.from} WHERE ${parts.where}) ${CNT}
+        LEFT JOIN LATERAL (${page}) ${X} ON TRUE ORDER BY ${X}.rn`
+    : sql`${head} ${page}`;
+}
+
+/** The page's rows of a pageSql result and, when it was asked for, the count. */
+export function pageRows<R extends { id: unknown }>(rows: (R & { total_count?: number })[]): { rows: R[]; total: number | undefined } {
+  return { rows: rows.filter((r) => r.id !== null), total: rows[0]?.total_count };
+}
+
 /** LIMIT one more row than the page, to see whether more exist; a parameter, so every page size shares one statement. */
 export function limitSql(request: PageRequest): Sql {
   return sql`LIMIT ${sql.value(request.limit + 1, 'int')}`;
@@ -123,15 +150,25 @@ export function toPage<R, T>(
   const more = rows.length > request.limit;
   const kept = rows.slice(0, request.limit);
   if (request.backward) kept.reverse();
-  const edges = kept.map((row) => ({ cursor: encodeCursor(request.signature, cursorValues(row)), node: toNode(row) }));
+  // Cursors are encoded when read: most queries select nodes without cursors (profile: a JSON + base64 per row).
+  const edges = kept.map((row) => ({
+    get cursor() {
+      return encodeCursor(request.signature, cursorValues(row));
+    },
+    node: toNode(row),
+  }));
   return {
     edges,
     pageInfo: {
       // Paging forward from a cursor means the cursor's own row precedes the page, and vice versa.
       hasNextPage: request.backward ? request.cursor !== null : more,
       hasPreviousPage: request.backward ? more : request.cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount,
   };

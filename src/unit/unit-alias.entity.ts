@@ -7,6 +7,7 @@ import { UnitEntity } from './unit.entity';
  */
 @Entity('unit_alias')
 @Index(['jurisdictionId', 'alias'], { unique: true })
+@Index('IDX_unit_alias_alias', ['alias']) // name filters come without a jurisdiction (issue 7)
 export class UnitAliasEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,6 +1,8 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graphql/context';
-import { type ConnectionArgs, type Page, type SortKey, keysetSql, limitSql, orderBySql, pageRequest, toPage } from '../graphql/pagination';
-import { type Sql, TRUE, and, sql } from '../graphql/sql';
+import { connectionSelection } from '../graphql/selection';
+import { type ConnectionArgs, type Page, type SortKey, pageRequest, pageRows, pageSql, toPage } from '../graphql/pagination';
+import { type Sql, TRUE, sql } from '../graphql/sql';
 import { Role } from './role';
 import type { Section } from '../task/section';
 import { UnitWorkloadModel } from './unit-graph.types';
@@ -20,16 +22,18 @@ const BY_NAME: SortKey[] = [
 ];
 
 /** Query.units: units by name (code-point order, the same on every server). */
-export async function unitPage(ctx: RequestContext, args: ConnectionArgs & { where?: UnitWhere }): Promise<Page<UnitModel>> {
+export async function unitPage(ctx: RequestContext, args: ConnectionArgs & { where?: UnitWhere }, info?: GraphQLResolveInfo): Promise<Page<UnitModel>> {
   const request = pageRequest(args, BY_NAME);
   const where = args.where ? unitWhereSql(args.where, u) : TRUE;
-  const rows = await ctx.query<UnitRow>(
-    sql`SELECT ${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review FROM unit ${u} WHERE ${and([where, keysetSql(BY_NAME, request)])}
-     ORDER BY ${orderBySql(BY_NAME, request.backward)} ${limitSql(request)}`,
+  const from = sql`FROM unit ${u}`;
+  const count = info ? connectionSelection(info).totalCount : false;
+  const { rows, total } = pageRows(
+    await ctx.query<UnitRow>(pageSql({ select: sql`${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review`, from, where, keys: BY_NAME, request, count })),
   );
   return toPage(rows, request, (r) => [r.name, r.id], UnitModel.fromRow, async () => {
-    const [{ count }] = await ctx.query<{ count: number }>(sql`SELECT count(*)::int AS count FROM unit ${u} WHERE ${where}`);
-    return count;
+    if (total !== undefined) return total;
+    const [{ count: n }] = await ctx.query<{ count: number }>(sql`SELECT count(*)::int AS count ${from} WHERE ${where}`);
+    return n;
   });
 }
 
@@ -44,12 +48,18 @@ const BY_LOAD: SortKey[] = [
  * year, with its task counts, most loaded first. Units without tasks that
  * year are listed with zeros, so a year-to-year comparison sees them.
  */
-export async function workloadPage(ctx: RequestContext, args: ConnectionArgs & { year: number; section?: Section | null }): Promise<Page<UnitWorkloadModel>> {
+export async function workloadPage(
+  ctx: RequestContext,
+  args: ConnectionArgs & { year: number; section?: Section | null },
+  info?: GraphQLResolveInfo,
+): Promise<Page<UnitWorkloadModel>> {
   const request = pageRequest(args, BY_LOAD);
   const cte = workloadsCte(args);
-  const rows = await ctx.query<UnitRow & { lead: number; co: number; total: number }>(
-    sql`${cte} SELECT * FROM ${w} WHERE ${keysetSql(BY_LOAD, request)}
-     ORDER BY ${orderBySql(BY_LOAD, request.backward)} ${limitSql(request)}`,
+  const count = info ? connectionSelection(info).totalCount : false;
+  const { rows, total } = pageRows(
+    await ctx.query<UnitRow & { lead: number; co: number; total: number }>(
+      pageSql({ with: cte, select: sql`${w}.*`, from: sql`FROM ${w}`, where: TRUE, keys: BY_LOAD, request, count }),
+    ),
   );
   return toPage(
     rows,
@@ -57,8 +67,9 @@ export async function workloadPage(ctx: RequestContext, args: ConnectionArgs & {
     (r) => [r.total, r.name, r.id],
     (r) => Object.assign(new UnitWorkloadModel(), { unit: UnitModel.fromRow(r), lead: r.lead, co: r.co, total: r.total }),
     async () => {
-      const [{ count }] = await ctx.query<{ count: number }>(sql`${cte} SELECT count(*)::int AS count FROM ${w}`);
-      return count;
+      if (total !== undefined) return total;
+      const [{ count: n }] = await ctx.query<{ count: number }>(sql`${cte} SELECT count(*)::int AS count FROM ${w}`);
+      return n;
     },
   );
 }

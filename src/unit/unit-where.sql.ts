@@ -4,6 +4,7 @@ import { normaliseUnitName } from '../import/unit-name-normalise';
 import type { UnitWhere } from './unit.inputs';
 
 const ua = sql.identifier('ua');
+const un = sql.identifier('un');
 
 /**
  * SQL condition on the unit row aliased `unit`. A name condition holds when
@@ -16,9 +17,12 @@ export function unitWhereSql(where: UnitWhere, unit: Sql, depth = 0): Sql {
     (w) => {
       const parts: Sql[] = [];
       if (w.name) {
+        // Canonical names and aliases in one uncorrelated lookup, each through its name index, so the
+        // planner can start from the few matching units (`name = $1 OR EXISTS(alias)` made it start
+        // from the tasks and test every unit it met).
+        const onName = stringFilterSql([sql`${un}.name`], w.name, normaliseUnitName);
         const onAlias = stringFilterSql([sql`${ua}.alias`], w.name, normaliseUnitName);
-        const onName = stringFilterSql([sql`${unit}.name`], w.name, normaliseUnitName);
-        parts.push(sql`(${onName} OR EXISTS (SELECT 1 FROM unit_alias ${ua} WHERE ${ua}.unit_id = ${unit}.id AND ${onAlias}))`);
+        parts.push(sql`${unit}.id IN (SELECT ${un}.id FROM unit ${un} WHERE ${onName} UNION ALL SELECT ${ua}.unit_id FROM unit_alias ${ua} WHERE ${onAlias})`);
       }
       if (w.kind) parts.push(enumFilterSql(sql`${unit}.kind`, w.kind, 'unit_kind'));
       if (w.needsReview != null) parts.push(sql`${unit}.needs_review = ${sql.value(w.needsReview, 'boolean')}`);

@@ -5,6 +5,7 @@ import { UnitKind } from './unit-kind';
 /** A responsible body under its canonical name. Other spellings live in unit_alias. */
 @Entity('unit')
 @Index(['jurisdictionId', 'name'], { unique: true })
+@Index('IDX_unit_name', ['name']) // name filters come without a jurisdiction (issue 7)
 export class UnitEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -68,6 +68,15 @@ describe('SQL per request', () => {
     expect(nodes).toEqual(nodes.map((_: unknown, i: number) => viaLoaders.data[`t${i}`]));
   });
 
+  it('counts units and workloads in the statement of their page', async () => {
+    const units = await api.gql(`{ units(first: 3, where: { name: { startsWith: "区" } }) { totalCount nodes { name } } }`);
+    expect(units.extensions!.sql).toHaveLength(1);
+    expect(units.data.units.totalCount).toBeGreaterThan(3);
+    const workloads = await api.gql(`{ workloads(year: 2024, first: 5) { totalCount nodes { total } } }`);
+    expect(workloads.extensions!.sql).toHaveLength(1);
+    expect(workloads.data.workloads.totalCount).toBeGreaterThan(5);
+  });
+
   it('counts an empty page after the last cursor and a parent without matches', async () => {
     const { data } = await api.gql(`{ tasks(last: 1) { totalCount pageInfo { endCursor } } }`);
     const after = await api.gql(`query($c: String) { tasks(after: $c, first: 5) { totalCount nodes { leaders { name } } } }`, { c: data.tasks.pageInfo.endCursor });
