@@ -267,3 +267,20 @@ describe('history of a unit and of a leader', () => {
     expect(data.leader.history).toEqual([{ year: 2024, lead: null, co: null, total: 37, completed: 1, atRisk: 33 }]);
   });
 });
+
+describe('the README answers', () => {
+  it('2021 completion rate by lead unit: 区商务委 1 of 12, 区文化旅游委 1 of 7, every other lead unit 0', async () => {
+    const stats = (await ok(`{ taskStats(where: { year: { eq: 2021 } }, groupBy: [UNIT, ROLE]) { unit role count completed completionRate } }`)).taskStats;
+    expect(stats).toHaveLength(126);
+    const done = stats.filter((r: any) => r.role === 'LEAD' && r.completed > 0);
+    expect(done).toEqual([
+      { unit: '区商务委', role: 'LEAD', count: 12, completed: 1, completionRate: 0.0833 },
+      { unit: '区文化旅游委', role: 'LEAD', count: 7, completed: 1, completionRate: 0.1429 },
+    ]);
+  });
+
+  it('区商务委 across years', async () => {
+    const data = await ok(`{ unit(name: "区商务委") { history { year lead co total completed atRisk completionRate } } }`);
+    expect(data.unit.history[0]).toEqual({ year: 2021, lead: 12, co: 20, total: 32, completed: 1, atRisk: 0, completionRate: 0.0833 });
+  });
+});
