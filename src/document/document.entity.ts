@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PlanEntity } from '../plan/plan.entity';
 import { DocumentKind } from './document-kind';
 
 /** An imported source document. The content hash makes re-imports no-ops. */
 @Entity('document')
+// issue #10: the risk rules look up a plan's progress reports for every task they judge.
+@Index(['planId', 'kind'])
 export class DocumentEntity {
   @PrimaryGeneratedColumn()
   id: number;

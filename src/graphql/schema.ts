@@ -19,6 +19,12 @@ import { NodeResolver } from './node.resolver';
 import { ChainLinkFieldsResolver, LeaderChainResolver } from '../graph/leader-chain.resolver';
 import { CommunityFieldsResolver, UnitCentralityResolver } from '../graph/unit-centrality.resolver';
 import { PathHopFieldsResolver, UnitPathFieldsResolver, UnitPathQueryResolver } from '../graph/unit-path.resolver';
+// issue #10: supervision signals
+import { DocumentMissingTasksResolver } from '../progress/document-missing.resolver';
+import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../progress/progress-timeline.resolver';
+import { TaskRiskFieldsResolver } from '../risk/task-risk-fields.resolver';
+import { TaskStatsQueryResolver } from '../stats/task-stats.resolver';
+import { LeaderHistoryResolver, UnitHistoryResolver } from '../stats/history.resolver';
 
 /** The API schema. schema/schema.graphql is this, printed (npm run schema). */
 export async function createSchema(): Promise<GraphQLSchema> {
@@ -45,6 +51,14 @@ export async function createSchema(): Promise<GraphQLSchema> {
       PathHopFieldsResolver,
       UnitCentralityResolver,
       CommunityFieldsResolver,
+      // issue #10: supervision signals
+      TaskRiskFieldsResolver,
+      TaskTimelineFieldsResolver,
+      ProgressChangeFieldsResolver,
+      DocumentMissingTasksResolver,
+      TaskStatsQueryResolver,
+      UnitHistoryResolver,
+      LeaderHistoryResolver,
     ],
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,

@@ -6,6 +6,7 @@ import type { UnitMention } from '../import/unit-cell';
 import type { UnitRegistry } from '../import/unit-registry';
 import { splitProgressItems } from '../progress/progress-items';
 import { deriveStatus } from '../progress/status-rules';
+import { storeDerivedSignals } from '../progress/derived-signals';
 import { UnitKind } from '../unit/unit-kind';
 import { Role } from '../unit/role';
 import type { ImportResult } from './import-result';
@@ -84,6 +85,8 @@ export async function importDocument(
       const ids = new Map([...existing, ...taskIds]);
       progressUpdates = await insertProgress(em, documentId, meta.period!, all, ids);
     }
+    // issue #10: deadlines and stated percents, derived once and stored.
+    await storeDerivedSignals(em, { planId, documentId });
     const updated = defining.filter((ref) => existing.has(key(ref))).length;
     return {
       ...base,
@@ -233,7 +236,7 @@ async function insertProgress(
     .filter((ref) => ref.item.progress !== null)
     .map((ref) => {
       const text = ref.item.progress!;
-      const verdict = deriveStatus(text);
+      const verdict = deriveStatus(text, ref.section.section);
       return { task: taskIds.get(key(ref))!, text, items: JSON.stringify(splitProgressItems(text)), ...verdict };
     });
   if (rows.length === 0) return 0;

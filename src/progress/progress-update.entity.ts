@@ -47,4 +47,13 @@ export class ProgressUpdateEntity {
   /** Which rule set the status, in words, so an analyst can check it. */
   @Column({ name: 'status_reason', type: 'text' })
   statusReason: string;
+
+  // Derived at import by percent-rules.ts (issue #10).
+  /** Share of the task done (0–100) when the text states one (已完成总进度的43.3%); null otherwise. */
+  @Column({ type: 'double precision', nullable: true })
+  percent: number | null;
+
+  /** The phrase(s) that gave `percent`. */
+  @Column({ name: 'percent_reason', type: 'text', nullable: true })
+  percentReason: string | null;
 }

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 import { ProgressStatus } from './progress-status';
@@ -22,6 +22,8 @@ export interface ProgressRow {
   items: ProgressItem[];
   status: ProgressStatus;
   status_reason: string;
+  percent: number | null;
+  percent_reason: string | null;
 }
 
 @ObjectType('ProgressUpdate', { implements: Node, description: 'What one progress report (推进情况报告) says about one task (进展情况).' })
@@ -46,6 +48,12 @@ export class ProgressUpdateModel extends Node {
   @Field(() => [ProgressItemModel], { description: 'The text split at its circled numbers (①②③).' })
   items: ProgressItemModel[];
 
+  @Field(() => Float, { nullable: true, description: 'Share of the task done (0–100) when the text states one (已完成总进度的43.3%, 完成总工程量的84%, 完成年度任务的27.3%); null when it states none. Growth rates and ratios (同比增长, 完成率, 占比) do not count. With several projects stated, the lowest.' })
+  percent: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The phrase(s) that gave `percent`, quoted from the text.' })
+  percentReason: string | null;
+
   static fromRow(row: ProgressRow): ProgressUpdateModel {
     return Object.assign(new ProgressUpdateModel(), {
       id: toGlobalId('ProgressUpdate', row.id),
@@ -57,6 +65,8 @@ export class ProgressUpdateModel extends Node {
       statusReason: row.status_reason,
       text: row.text,
       items: row.items,
+      percent: row.percent,
+      percentReason: row.percent_reason,
     });
   }
 }

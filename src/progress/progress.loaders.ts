@@ -4,7 +4,7 @@ import { sql } from '../graphql/sql';
 import { ProgressUpdateModel, type ProgressRow } from './progress-update.type';
 
 /** The ProgressRow columns of `progress_update pu`; also used by task-relations.sql.ts, so primed rows have the loader's shape. */
-export const PROGRESS_COLUMNS = sql`pu.id, pu.task_id, pu.document_id, pu.period, pu.text, pu.items, pu.status, pu.status_reason`;
+export const PROGRESS_COLUMNS = sql`pu.id, pu.task_id, pu.document_id, pu.period, pu.text, pu.items, pu.status, pu.status_reason, pu.percent, pu.percent_reason`;
 
 /** Progress updates of a task, oldest period first. */
 export function loadProgressOfTask(ctx: RequestContext, taskId: number): Promise<ProgressUpdateModel[]> {

@@ -1,3 +1,4 @@
+import { Section } from '../task/section';
 import { ProgressStatus } from './progress-status';
 
 export interface StatusVerdict {
@@ -8,7 +9,7 @@ export interface StatusVerdict {
 
 interface Rule {
   status: ProgressStatus;
-  test: (text: string) => RegExpMatchArray | null;
+  test: (text: string, section?: Section) => RegExpMatchArray | null;
   because: string;
 }
 
@@ -31,6 +32,17 @@ const RULES: Rule[] = [
     because: 'says work has not started',
   },
   {
+    // 民生实事 are construction projects: the 2021 Q1 report itself calls its
+    // projects 9 and 10 暂未启动施工 while their rows only say 申请立项 … 施工图 and
+    // 已完成方案设计，拟于…. Preparatory work (前期工作) alone is not a start.
+    status: ProgressStatus.NOT_STARTED,
+    test: (t, section) =>
+      section === Section.LIVELIHOOD && !/施工(?!图)|完工|竣工|建成|开工|投用|进场|安装|主体|新增|改造完成|\d+(\.\d+)?%/.test(t)
+        ? t.match(/申请立项|立项|方案设计|实施方案|施工图|前期手续|前期工作|需求摸底|可研|勘察|招标/)
+        : null,
+    because: 'reports only preparatory work (前期工作) on a livelihood project, so construction has not started',
+  },
+  {
     status: ProgressStatus.COMPLETED,
     test: (t) =>
       /正在|推进|加快|拟|计划|将于|持续|剩余|其余|尚未|未完成|\d+(\.\d+)?%/.test(t)
@@ -50,9 +62,10 @@ const RULES: Rule[] = [
   },
 ];
 
-export function deriveStatus(text: string): StatusVerdict {
+/** `section` lets a rule read a text as the kind of task it reports on (民生实事 are construction projects). */
+export function deriveStatus(text: string, section?: Section): StatusVerdict {
   for (const rule of RULES) {
-    const match = rule.test(text);
+    const match = rule.test(text, section);
     if (match) return { status: rule.status, reason: `${rule.because} (matched “${match[0]}”)` };
   }
   return { status: ProgressStatus.UNKNOWN, reason: 'no rule matched' };

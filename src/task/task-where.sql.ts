@@ -3,6 +3,7 @@ import { listFilterSql } from '../graphql/list-filter.sql';
 import { type Sql, enumFilterSql, intFilterSql, sql, stringFilterSql } from '../graphql/sql';
 import { leaderWhereSql } from '../leader/leader-where.sql';
 import { progressWhereSql } from '../progress/progress-where.sql';
+import { supervisionWhereSql } from '../risk/supervision-where.sql';
 import { Role } from '../unit/role';
 import { unitWhereSql } from '../unit/unit-where.sql';
 import type { UnitListFilter } from '../unit/unit.inputs';
@@ -58,6 +59,7 @@ export function taskWhereSql(where: TaskWhere, { task, plan }: TaskAliases, dept
       if (w.progress) {
         parts.push(listFilterSql(sql`FROM progress_update ${pu} WHERE ${pu}.task_id = ${task}.id`, w.progress, (pw) => progressWhereSql(pw, pu)));
       }
+      parts.push(...supervisionWhereSql(w, { task, plan })); // issue #10: risk, due, latestStatus, percent, reported
       return parts;
     },
     (w, d) => taskWhereSql(w, { task, plan }, d),

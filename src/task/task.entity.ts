@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { DocumentEntity } from '../document/document.entity';
 import { PlanEntity } from '../plan/plan.entity';
 import { CategoryEntity } from './category.entity';
+import { DueSource } from './due-rules';
 import { Section } from './section';
 
 /** One numbered row of a plan's table. (plan, section, number) is what reports match on. */
@@ -52,4 +53,19 @@ export class TaskEntity {
   /** Line of the row's first cell in the source file, for tracing a value back. */
   @Column({ name: 'source_line', type: 'int' })
   sourceLine: number;
+
+  // Derived at import from the task's own text by due-rules.ts (issue #10); stored so filters and statistics stay plain SQL.
+  /**
+   * Deadline (完成时限): the date the text sets, else 31 December of the plan's year.
+   * Null only inside the importing transaction, between the task insert and the derivation.
+   */
+  @Column({ name: 'due_on', type: 'date', nullable: true })
+  dueOn: string | null;
+
+  @Column({ name: 'due_source', type: 'enum', enum: DueSource, enumName: 'due_source', default: DueSource.PLAN_YEAR_END })
+  dueSource: DueSource;
+
+  /** The deadline words matched in the text (6月底前 …); empty when the plan year's end applies. */
+  @Column({ name: 'due_words', type: 'text', array: true, default: '{}' })
+  dueWords: string[];
 }

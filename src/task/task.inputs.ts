@@ -6,6 +6,8 @@ import { LeaderListFilter } from '../leader/leader.inputs';
 import { ProgressListFilter } from '../progress/progress.inputs';
 import { UnitListFilter } from '../unit/unit.inputs';
 import { Section } from './section';
+import { DueFilter, PercentFilter, ReportedFilter, RiskFilter } from '../risk/supervision.inputs';
+import { ProgressStatusFilter } from '../progress/progress.inputs';
 
 @InputType({ description: 'Conditions on a section.' })
 export class SectionFilter {
@@ -59,6 +61,22 @@ export class TaskWhere {
 
   @Field(() => ProgressListFilter, { nullable: true, description: 'Progress updates (进展情况).' })
   progress?: ProgressListFilter;
+
+  // issue #10: supervision signals, compiled by src/risk/supervision-where.sql.ts
+  @Field(() => RiskFilter, { nullable: true, description: 'Supervision light (红黄绿灯) at a date, as Task.risk.' })
+  risk?: RiskFilter;
+
+  @Field(() => DueFilter, { nullable: true, description: 'Deadline (完成时限), as Task.due.' })
+  due?: DueFilter;
+
+  @Field(() => ProgressStatusFilter, { nullable: true, description: 'Status of the newest progress update (最新进展), as Task.latestProgress; a task without updates never matches.' })
+  latestStatus?: ProgressStatusFilter;
+
+  @Field(() => PercentFilter, { nullable: true, description: 'Percent stated by the newest progress update (已完成总进度的…%).' })
+  percent?: PercentFilter;
+
+  @Field(() => ReportedFilter, { nullable: true, description: 'Whether the report of a period covers the task (已报送 / 未报送), as Task.reported.' })
+  reported?: ReportedFilter;
 }
 
 export enum TaskOrderField {

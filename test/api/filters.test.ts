@@ -44,7 +44,7 @@ function oracle(): OracleTask[] {
         leaders: i.leaders,
         lead: i.leadUnits.map(unit),
         co: i.coUnits.map(unit),
-        progress: i.progress ? [{ period: doc.document.period!, status: deriveStatus(i.progress).status }] : [],
+        progress: i.progress ? [{ period: doc.document.period!, status: deriveStatus(i.progress, s.section).status }] : [],
       })),
     );
   });

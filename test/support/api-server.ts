@@ -1,8 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { importFiles } from '../../src/importer/import-files';
 import { seedIfEmpty } from '../../src/importer/seed';
 import { createApp } from '../../src/server/app';
-import { SEEDS_DIR } from './seeds';
+import { SEEDS_DIR, registry } from './seeds';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = any> {
@@ -23,9 +24,11 @@ export interface ApiServer {
  * The real app over HTTP on an ephemeral port, backed by a fresh database
  * seeded by the real importer from seeds/.
  */
-export async function startApiServer(options: { exposeSql?: boolean } = {}): Promise<ApiServer> {
+export async function startApiServer(options: { exposeSql?: boolean; alsoImport?: string[] } = {}): Promise<ApiServer> {
   const db = await createTestDatabase();
   await seedIfEmpty(db.dataSource, SEEDS_DIR);
+  // Further documents (fixtures) after the seeds, through the same importer.
+  if (options.alsoImport?.length) await importFiles(db.dataSource, options.alsoImport, registry);
   const { app, apollo } = await createApp({ dataSource: db.dataSource, exposeSql: options.exposeSql, log: () => undefined });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,191 @@
+import { ProgressStatus } from '../progress/progress-status';
+import { RiskLevel } from './risk-level';
+
+/**
+ * The supervision lights (红黄绿灯), as ordered, explainable rules. This file is
+ * the definition; `risk.sql.ts` computes the same level in SQL for filters and
+ * statistics, and test/risk/risk-sql-agrees.test.ts checks the two agree on
+ * every task of the seeds and the fixtures at several dates.
+ *
+ * All dates are ISO strings (YYYY-MM-DD) and compare as strings.
+ */
+
+/** One progress report of the task's plan, dated on or before `asOf`. */
+export interface RiskReport {
+  documentId: number;
+  /** The report's date (落款日期; 31 December of its year when it has none). */
+  date: string;
+}
+
+/** What one of those reports says about the task. */
+export interface RiskUpdate {
+  documentId: number;
+  status: ProgressStatus;
+  percent: number | null;
+}
+
+export interface RiskInput {
+  asOf: string;
+  planYear: number;
+  due: string;
+  /** Reports of the plan dated on or before asOf, oldest first (ties by document id). */
+  reports: RiskReport[];
+  /** The task's updates in those reports. */
+  updates: RiskUpdate[];
+}
+
+export enum RiskRule {
+  NO_REPORT_YET = 'NO_REPORT_YET',
+  COMPLETED = 'COMPLETED',
+  SUSPENDED = 'SUSPENDED',
+  OVERDUE = 'OVERDUE',
+  UNREPORTED_TWICE = 'UNREPORTED_TWICE',
+  BEHIND_SCHEDULE = 'BEHIND_SCHEDULE',
+  NOT_STARTED_AFTER_Q1 = 'NOT_STARTED_AFTER_Q1',
+  UNREPORTED_LATEST = 'UNREPORTED_LATEST',
+  DUE_SOON = 'DUE_SOON',
+  ON_TRACK = 'ON_TRACK',
+}
+
+export interface RiskReason {
+  rule: RiskRule;
+  detail: string;
+}
+
+export interface RiskVerdict {
+  level: RiskLevel;
+  asOf: string;
+  reasons: RiskReason[];
+}
+
+/** Points a stated percent may lag 序时进度 before the task turns yellow. */
+export const BEHIND_POINTS = 15;
+/** Days before the deadline from which an unfinished task turns yellow. */
+export const DUE_SOON_DAYS = 30;
+
+const DAY = 86_400_000;
+const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+export const daysBetween = (from: string, to: string) => Math.round((time(to) - time(from)) / DAY);
+const planStart = (year: number) => `${year}-01-01`;
+
+/**
+ * 序时进度: the share of the time from the plan's start (1 January of its year)
+ * to the deadline that has passed at `asOf`, 0–100, one decimal.
+ */
+export function expectedPercent(planYear: number, due: string, asOf: string): number {
+  const span = daysBetween(planStart(planYear), due);
+  const passed = daysBetween(planStart(planYear), asOf);
+  if (passed <= 0) return 0;
+  if (passed >= span) return 100;
+  return Math.round((passed * 1000) / span) / 10;
+}
+
+interface Facts {
+  input: RiskInput;
+  latest: RiskUpdate | null;
+  inLast: boolean;
+  inPrevious: boolean;
+}
+
+interface Rule {
+  rule: RiskRule;
+  level: RiskLevel;
+  /** A detail when the rule fires, null when it does not. */
+  fires: (f: Facts) => string | null;
+}
+
+/**
+ * In order. The first two decide alone (nothing to judge yet; done is done);
+ * of the rest, every rule that fires is listed and the worst level wins.
+ */
+export const RULES: Rule[] = [
+  {
+    rule: RiskRule.NO_REPORT_YET,
+    level: RiskLevel.UNKNOWN,
+    fires: ({ input }) => (input.reports.length === 0 ? `no progress report of the ${input.planYear} plan dated on or before ${input.asOf}` : null),
+  },
+  {
+    rule: RiskRule.COMPLETED,
+    level: RiskLevel.GREEN,
+    fires: ({ latest }) => (latest?.status === ProgressStatus.COMPLETED ? 'the latest update says the task is completed (已完成)' : null),
+  },
+  {
+    rule: RiskRule.SUSPENDED,
+    level: RiskLevel.RED,
+    fires: ({ latest }) => (latest?.status === ProgressStatus.SUSPENDED ? 'the latest update says the task is halted (暂缓/暂停)' : null),
+  },
+  {
+    rule: RiskRule.OVERDUE,
+    level: RiskLevel.RED,
+    fires: ({ input }) => (input.asOf > input.due ? `past its deadline ${input.due} and not completed (逾期未完成)` : null),
+  },
+  {
+    rule: RiskRule.UNREPORTED_TWICE,
+    level: RiskLevel.RED,
+    fires: ({ input, inLast, inPrevious }) =>
+      input.reports.length >= 2 && !inLast && !inPrevious ? 'no update in the last two progress reports of its plan (连续两期未报送)' : null,
+  },
+  {
+    rule: RiskRule.BEHIND_SCHEDULE,
+    level: RiskLevel.YELLOW,
+    fires: ({ input, latest }) => {
+      if (latest?.percent == null) return null;
+      // Compared as (passed days × 100) against (percent + 15) × span days, the
+      // same float arithmetic as risk.sql.ts, so the two never disagree on a boundary.
+      const span = daysBetween(planStart(input.planYear), input.due);
+      const passed = Math.min(Math.max(daysBetween(planStart(input.planYear), input.asOf), 0), span);
+      if (!(passed * 100 > (latest.percent + BEHIND_POINTS) * span)) return null;
+      const expected = expectedPercent(input.planYear, input.due, input.asOf);
+      return `stated ${latest.percent}% is more than ${BEHIND_POINTS} points behind the expected ${expected}% (落后序时进度)`;
+    },
+  },
+  {
+    rule: RiskRule.NOT_STARTED_AFTER_Q1,
+    level: RiskLevel.YELLOW,
+    fires: ({ input, latest }) =>
+      latest?.status === ProgressStatus.NOT_STARTED && input.asOf > `${input.planYear}-03-31` ? 'not started (未启动) after the first quarter' : null,
+  },
+  {
+    rule: RiskRule.UNREPORTED_LATEST,
+    level: RiskLevel.YELLOW,
+    fires: ({ input, inLast, inPrevious }) =>
+      input.reports.length > 0 && !inLast && (input.reports.length < 2 || inPrevious) ? 'no update in the latest progress report of its plan (本期未报送)' : null,
+  },
+  {
+    rule: RiskRule.DUE_SOON,
+    level: RiskLevel.YELLOW,
+    fires: ({ input }) => {
+      const left = daysBetween(input.asOf, input.due);
+      return left >= 0 && left <= DUE_SOON_DAYS ? `due ${input.due}, in ${left} days, and not completed (临近时限)` : null;
+    },
+  },
+];
+
+const SEVERITY = [RiskLevel.GREEN, RiskLevel.YELLOW, RiskLevel.RED];
+
+export function assessRisk(input: RiskInput): RiskVerdict {
+  const byReport = new Map(input.updates.map((u) => [u.documentId, u]));
+  const reported = input.reports.filter((r) => byReport.has(r.documentId));
+  const last = input.reports.at(-1);
+  const previous = input.reports.at(-2);
+  const facts: Facts = {
+    input,
+    latest: reported.length ? byReport.get(reported.at(-1)!.documentId)! : null,
+    inLast: !!last && byReport.has(last.documentId),
+    inPrevious: !!previous && byReport.has(previous.documentId),
+  };
+  const verdict = (level: RiskLevel, reasons: RiskReason[]): RiskVerdict => ({ level, asOf: input.asOf, reasons });
+
+  const [unknown, completed, ...judged] = RULES;
+  for (const decisive of [unknown, completed]) {
+    const detail = decisive.fires(facts);
+    if (detail) return verdict(decisive.level, [{ rule: decisive.rule, detail }]);
+  }
+  const fired = judged.flatMap((r) => {
+    const detail = r.fires(facts);
+    return detail ? [{ rule: r, detail }] : [];
+  });
+  if (fired.length === 0) return verdict(RiskLevel.GREEN, [{ rule: RiskRule.ON_TRACK, detail: 'reported in the latest report, not behind 序时进度, deadline not near (正常推进)' }]);
+  const level = fired.map((f) => f.rule.level).reduce((a, b) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a));
+  return verdict(level, fired.map((f) => ({ rule: f.rule.rule, detail: f.detail })));
+}

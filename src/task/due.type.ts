@@ -1,0 +1,23 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DueSource } from './due-rules';
+
+registerEnumType(DueSource, {
+  name: 'DueSource',
+  description: 'Where a deadline (完成时限) comes from.',
+  valuesConfig: {
+    TEXT: { description: 'The task’s own text sets it (6月底前, 上半年, 三季度, 年底前 …).' },
+    PLAN_YEAR_END: { description: 'The text sets none: 31 December of the plan’s year (a 政府工作报告 task is a task of its year).' },
+  },
+});
+
+@ObjectType('TaskDue', { description: 'Deadline of a task (完成时限), with where it comes from.' })
+export class TaskDueModel {
+  @Field({ description: 'The deadline, ISO 8601 (2024-06-30).' })
+  date: string;
+
+  @Field(() => DueSource, { description: 'Whether the task’s text set it or the plan year’s end applies.' })
+  source: DueSource;
+
+  @Field(() => [String], { description: 'The deadline words matched in the task’s text, in text order (6月底前, 年底前); empty for PLAN_YEAR_END. With several, the latest date is the deadline.' })
+  words: string[];
+}
