@@ -4,8 +4,8 @@ export class DocumentWarningsAndAllowedChecks1795307188608 implements MigrationI
     name = 'DocumentWarningsAndAllowedChecks1795307188608'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "document" ADD "warnings" jsonb NOT NULL DEFAULT '[]'::jsonb`);
-        await queryRunner.query(`ALTER TABLE "document" ADD "allowed_checks" text array NOT NULL DEFAULT '{}'::text[]`);
+        await queryRunner.query(`ALTER TABLE "document" ADD "warnings" jsonb NOT NULL DEFAULT '[]'`);
+        await queryRunner.query(`ALTER TABLE "document" ADD "allowed_checks" text array NOT NULL DEFAULT '{}'`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
