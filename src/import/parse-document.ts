@@ -121,13 +121,14 @@ export function parseDocument(bytes: Uint8Array, file: string, registry: UnitReg
       problems.push({ file, line: table.headerLine + 1, message: `the report's table “${table.title}” has no progress column (进展情况)` });
     }
     const statedCount = table.statedCount ?? bodyCounts.get(layout.section) ?? null;
-    checkStatedCount(statedCount, items.length, table.title, table.titleLine + 1, findings);
+    // The title's own count (10项…表); a count in a body heading or the 附件 list is checked with the announcements.
+    checkStatedCount(table.statedCount, items.length, table.title, table.titleLine + 1, findings);
     sections.push({ section: layout.section, title: table.title, statedCount, items });
   });
 
   for (const { text, place } of pendingTexts) checkText(text, place, registry, leaderNames, findings);
   // A table refused for its layout is there, just unreadable: it has been reported already.
-  if (!layoutFailed) checkAnnouncedTables(announcedTables(letterheadLines), new Set(sections.map((s) => s.section)), findings);
+  if (!layoutFailed) checkAnnouncedTables(announcedTables(letterheadLines), new Map(sections.map((s) => [s.section, s.items.length])), findings);
   findings.finish();
 
   if (problems.length || !meta) throw new DocumentImportError(problems);

@@ -23,6 +23,8 @@ export interface Announcement {
   section: Section;
   line: number;
   text: string;
+  /** The count it states (137项), if any. */
+  count: number | null;
 }
 
 /**
@@ -40,20 +42,35 @@ export function announcedTables(lines: readonly string[]): Announcement[] {
     const entry = (listStart ? listStart[1] : line).match(/^\d+\s*[.．、]\s*(.+表)$/);
     if (inList && entry) {
       const section = sectionFromTitle(entry[1]);
-      if (section) found.push({ section, line: i + 1, text: line });
+      if (section) found.push({ section, line: i + 1, text: line, count: statedCount(entry[1]) });
     } else if (inList && line && !listStart) inList = false;
     const heading = line.match(/^[一二三四五六七八九十]+、\d+项(.+)$/);
     const section = heading && sectionFromTitle(heading[1]);
-    if (section) found.push({ section, line: i + 1, text: line });
+    if (section) found.push({ section, line: i + 1, text: line, count: statedCount(line) });
   });
   return found;
 }
 
-/** Every announced table must be there: a table missing (or missing its header row) is refused. */
-export function checkAnnouncedTables(announced: readonly Announcement[], present: ReadonlySet<Section>, findings: Findings): void {
+function statedCount(text: string): number | null {
+  const m = text.match(/(\d+)项/);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Every announced table must be there (a table missing, or missing its header
+ * row, is refused), with as many rows as each announcement states.
+ */
+export function checkAnnouncedTables(announced: readonly Announcement[], present: ReadonlyMap<Section, number>, findings: Findings): void {
   const reported = new Set<Section>();
   for (const a of announced) {
-    if (present.has(a.section) || reported.has(a.section)) continue;
+    const rows = present.get(a.section);
+    if (rows !== undefined && a.count !== null && a.count !== rows) {
+      findings.fail('stated-count', 'the letterhead', {
+        line: a.line,
+        message: `the document says ${a.count} items (“${a.text}”), its ${a.section} table has ${rows} rows`,
+      });
+    }
+    if (rows !== undefined || reported.has(a.section)) continue;
     reported.add(a.section);
     findings.fail('missing-table', 'the letterhead', {
       line: a.line,
