@@ -359,7 +359,17 @@ function isPrefix(doc: ParsedDocument, original: ParsedDocument): boolean {
       const full = os.items[n];
       if (JSON.stringify(item) === JSON.stringify(full)) return true;
       const last = k === a.sections.length - 1 && n === s.items.length - 1;
-      return last && Object.entries(item).every(([key, value]) => JSON.stringify(value) === JSON.stringify((full as Record<string, unknown>)[key]) || (typeof value === 'string' && String((full as Record<string, unknown>)[key]).startsWith(value)) || (Array.isArray(value) && value.length <= ((full as Record<string, unknown[]>)[key]?.length ?? 0)));
+      const whole = full as unknown as Record<string, unknown>;
+      // The cut row: each of its values equal, a prefix of the text, or fewer of the names.
+      return (
+        last &&
+        Object.entries(item).every(
+          ([key, value]) =>
+            JSON.stringify(value) === JSON.stringify(whole[key]) ||
+            (typeof value === 'string' && String(whole[key]).startsWith(value)) ||
+            (Array.isArray(value) && Array.isArray(whole[key]) && value.length <= (whole[key] as unknown[]).length),
+        )
+      );
     });
   });
 }
