@@ -2,7 +2,7 @@ import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
 import { DocumentModel, type DocumentRow } from './document.type';
 
-const COLUMNS = 'id, plan_id, kind, title, number, issuer, to_char(issued_on, \'YYYY-MM-DD\') AS issued_on, year, period, file_name, imported_at, warnings, allowed_checks';
+const COLUMNS = 'id, plan_id, kind, title, number, issuer, to_char(issued_on, \'YYYY-MM-DD\') AS issued_on, year, period, file_name, imported_at';
 
 export function loadDocument(ctx: RequestContext, id: number): Promise<DocumentModel> {
   return ctx

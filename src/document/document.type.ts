@@ -2,7 +2,6 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 import { DocumentKind } from './document-kind';
-import { ImportWarningModel } from './import-warning.type';
 
 export interface DocumentRow {
   id: number;
@@ -16,8 +15,6 @@ export interface DocumentRow {
   period: string | null;
   file_name: string;
   imported_at: Date;
-  warnings?: { line: number; message: string }[];
-  allowed_checks?: string[];
 }
 
 @ObjectType('Document', { implements: Node, description: 'An imported source document: a task breakdown (任务分解表) or a progress report (推进情况报告).' })
@@ -53,14 +50,6 @@ export class DocumentModel extends Node {
   @Field({ description: 'When it was imported (ISO 8601).' })
   importedAt: string;
 
-  @Field(() => [ImportWarningModel], { description: 'Warnings of the import (导入提示), in line order: what was read with a note, never something that was wrong.' })
-  warnings: ImportWarningModel[];
-
-  @Field(() => [String], {
-    description: 'Named checks the importer was told to let through for this document (--allow stated-count …), e.g. a stated count (137项) that is a typo. Empty for a regular document.',
-  })
-  allowedChecks: string[];
-
   static fromRow(row: DocumentRow): DocumentModel {
     return Object.assign(new DocumentModel(), {
       id: toGlobalId('Document', row.id),
@@ -75,8 +64,6 @@ export class DocumentModel extends Node {
       period: row.period,
       fileName: row.file_name.split(/[\\/]/).pop()!,
       importedAt: new Date(row.imported_at).toISOString(),
-      warnings: (row.warnings ?? []).map((w) => Object.assign(new ImportWarningModel(), { line: w.line, message: w.message })),
-      allowedChecks: row.allowed_checks ?? [],
     });
   }
 }
