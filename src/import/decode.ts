@@ -42,10 +42,13 @@ export function decodeDocument(bytes: Uint8Array, file: string): DecodedText {
   } catch {
     // not UTF-8: a GB encoding or something we refuse
   }
+  const offset = firstInvalidUtf8Offset(bytes);
+  if (offset >= bytes.length - 3 && new TextDecoder('utf-8').decode(bytes.subarray(0, offset)).length > 0 && isUtf8Prefix(bytes.subarray(offset))) {
+    refuse(`the UTF-8 text ends in the middle of a character (offset ${offset}): the file is cut short`, lineOfOffset(bytes, offset));
+  }
   const guesses = analyse(bytes);
   const top = guesses[0];
   if (!top || !/^(GB18030|GBK|GB2312)$/i.test(top.name)) {
-    const offset = firstInvalidUtf8Offset(bytes);
     const looks = top ? `it looks like ${top.name} (detector confidence ${top.confidence}%)` : 'no encoding was recognised';
     refuse(
       `the text is neither UTF-8, GBK/GB18030 nor UTF-16 with a byte-order mark: ${looks}; first byte that is not UTF-8: 0x${bytes[offset].toString(16)} at offset ${offset}`,
@@ -98,6 +101,14 @@ function lineOfOffset(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
   return line;
+}
+
+/** A lead byte followed by fewer continuation bytes than it needs, and nothing else: a character cut at the end. */
+function isUtf8Prefix(tail: Uint8Array): boolean {
+  if (tail.length === 0) return false;
+  const b = tail[0];
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+  return need > 0 && tail.length <= need && tail.subarray(1).every((c) => (c & 0xc0) === 0x80);
 }
 
 /** Offset of the first byte that breaks UTF-8, found in one linear pass. */
