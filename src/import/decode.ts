@@ -2,6 +2,8 @@ import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { DocumentImportError } from './import-error';
 
+const DETECTION_SAMPLE = 32 * 1024;
+
 export type TextEncoding = 'utf-8' | 'gbk' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedText {
@@ -46,7 +48,8 @@ export function decodeDocument(bytes: Uint8Array, file: string): DecodedText {
   if (offset >= bytes.length - 3 && new TextDecoder('utf-8').decode(bytes.subarray(0, offset)).length > 0 && isUtf8Prefix(bytes.subarray(offset))) {
     refuse(`the UTF-8 text ends in the middle of a character (offset ${offset}): the file is cut short`, lineOfOffset(bytes, offset));
   }
-  const guesses = analyse(bytes);
+  // The detector is slow (seconds for megabytes) and needs far less than a whole document to decide.
+  const guesses = analyse(bytes.subarray(0, DETECTION_SAMPLE));
   const top = guesses[0];
   if (!top || !/^(GB18030|GBK|GB2312)$/i.test(top.name)) {
     const looks = top ? `it looks like ${top.name} (detector confidence ${top.confidence}%)` : 'no encoding was recognised';
