@@ -24,11 +24,11 @@ export function readLetterhead(
   const problems: ImportProblem[] = [];
   const at = (index: number) => index + 1;
 
-  const numberLine = lines.findIndex((l) => /\S+〔\d{4}〕\d+号/.test(l) || /[（(]第\s*\d+\s*期[)）]/.test(l));
+  const numberLine = lines.findIndex((l) => documentNumber(l) !== null || /[（(]第\s*\d+\s*期[)）]/.test(l));
   let number: string | null = null;
   if (numberLine >= 0) {
     const text = lines[numberLine];
-    number = text.match(/\S+〔\d{4}〕\d+号/)?.[0] ?? `第${text.match(/第\s*(\d+)\s*期/)![1]}期`;
+    number = documentNumber(text) ?? `第${text.match(/第\s*(\d+)\s*期/)![1]}期`;
   }
 
   const titleLine = lines.findIndex((l) => /^\s*关于/.test(l));
@@ -80,6 +80,18 @@ export function readLetterhead(
 
   if (problems.length || !title || !kind || !jurisdiction) return { problems };
   return { meta: { title, number, issuer, date, kind, year, period, jurisdiction }, problems };
+}
+
+/**
+ * 文号 such as 沙府办发〔2024〕6号: the non-blank run before 〔year〕number号.
+ * Found from the bracket, not with /\S+〔…/, which backtracks quadratically on a long line.
+ */
+function documentNumber(line: string): string | null {
+  const m = /〔\d{4}〕\d+号/.exec(line);
+  if (!m) return null;
+  let start = m.index;
+  while (start > 0 && !/\s/.test(line[start - 1])) start--;
+  return start === m.index ? null : line.slice(start, m.index + m[0].length);
 }
 
 function previousNonEmpty(lines: string[], index: number): string | null {

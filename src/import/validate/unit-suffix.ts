@@ -13,6 +13,9 @@ const COMMON_ENDINGS = [
 
 const HAN = /^[\u3400-\u9fff]$/;
 
+/** Longer than any unit name seen (the registry’s longest is 17 characters): text, not a name. */
+const MAX_UNIT_NAME = 40;
+
 /** What a unit name may end with, for one registry (cached per registry). */
 export class UnitNameShape {
   private readonly endings: string[];
@@ -33,7 +36,7 @@ export class UnitNameShape {
   looksLikeUnit(name: string): boolean {
     const text = normaliseUnitName(name);
     if (this.registry.lookup(text)) return true;
-    if (text.length < 2 || /[。；;！？!?：:“”"]/.test(text) || /^\d/.test(text)) return false;
+    if (text.length < 2 || text.length > MAX_UNIT_NAME || /[。；;！？!?：:“”"]/.test(text) || /^\d/.test(text)) return false;
     const bare = text.replace(/（[^（）]*）$/, '');
     return this.endings.some((ending) => bare.endsWith(ending) && bare.length > ending.length);
   }
