@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../graphql/context';
 import { loadImportNotes } from './document-import.loaders';
 import { DocumentModel } from './document.type';
+import { ImportCheck, importCheckOf } from './import-check.enum';
 import { ImportWarningModel } from './import-warning.type';
 
 @Resolver(() => DocumentModel)
@@ -13,10 +14,10 @@ export class DocumentFieldsResolver {
     return (await loadImportNotes(ctx, document.dbId)).warnings;
   }
 
-  @FieldResolver(() => [String], {
+  @FieldResolver(() => [ImportCheck], {
     description: 'Named checks the import was told to let through for this document (--allow stated-count …), e.g. a stated count (137项) that is a typo. Empty for a regular document.',
   })
-  async allowedChecks(@Root() document: DocumentModel, @Ctx() ctx: RequestContext): Promise<string[]> {
-    return (await loadImportNotes(ctx, document.dbId)).allowedChecks;
+  async allowedChecks(@Root() document: DocumentModel, @Ctx() ctx: RequestContext): Promise<ImportCheck[]> {
+    return (await loadImportNotes(ctx, document.dbId)).allowedChecks.map(importCheckOf);
   }
 }
