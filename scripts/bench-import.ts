@@ -37,6 +37,8 @@ interface Measured {
 /** One size, in this process: parse, then import into a fresh database, then the raw floor. */
 async function measure(rows: number, serverUrl: string): Promise<Measured> {
   const registry = loadUnitRegistry(path.join(__dirname, '..', 'seeds', 'units.json'));
+  // Warm the JIT on a small plan first, so the 10k figure measures parsing, not compilation.
+  parseDocument(largePlan(1_000), 'warm-up.txt', registry);
   const bytes = largePlan(rows);
   let start = process.hrtime.bigint();
   const parsed = parseDocument(bytes, `large-${rows}.txt`, registry);
@@ -96,12 +98,14 @@ async function main() {
       stop = server.stop;
     }
     const lines = ['import at size (one transaction per document; peak = max RSS of a fresh process per size)'];
+    const measured: Measured[] = [];
     for (const rows of SIZES) {
       const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--child', String(rows), serverUrl], {
         encoding: 'utf8',
         maxBuffer: 16 * 1024 * 1024,
       });
       const m = JSON.parse(out.trim().split('\n').pop()!) as Measured;
+      measured.push(m);
       const rate = (ms: number) => `${Math.round((m.rows / ms) * 1000).toLocaleString('en')} rows/s`;
       lines.push(
         `${m.rows.toLocaleString('en').padStart(7)} rows (${m.megabytes.toFixed(1)} MB)  parse ${(m.parseMs / 1000).toFixed(2)} s = ${rate(m.parseMs)}, peak ${mib(m.parsePeak)}` +
@@ -109,6 +113,11 @@ async function main() {
           ` | raw-SQL floor (one INSERT … unnest of number, content, line) ${(m.floorMs / 1000).toFixed(2)} s`,
       );
     }
+    const [small, large] = measured;
+    const factor = large.rows / small.rows;
+    lines.push(
+      `linearity: ${factor}× the rows took ${(large.parseMs / small.parseMs).toFixed(1)}× the parse time and ${(large.importMs / small.importMs).toFixed(1)}× the import time (linear = ${factor}×)`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await stop();
