@@ -3,6 +3,7 @@ import type { ImportProblem } from './import-error';
 import type { DocumentMeta } from './parsed-document';
 import type { Section } from '../task/section';
 import { sectionFromTitle } from './table-layout';
+import { checkDate, checkYear } from './validate/dates';
 
 const CHINESE_QUARTERS: [RegExp, string][] = [
   [/一季度|第一季度/, 'Q1'],
@@ -23,11 +24,11 @@ export function readLetterhead(
   const problems: ImportProblem[] = [];
   const at = (index: number) => index + 1;
 
-  const numberLine = lines.findIndex((l) => /\S+〔\d{4}〕\d+号/.test(l) || /[（(]第\s*\d+\s*期[)）]/.test(l));
+  const numberLine = lines.findIndex((l) => documentNumber(l) !== null || /[（(]第\s*\d+\s*期[)）]/.test(l));
   let number: string | null = null;
   if (numberLine >= 0) {
     const text = lines[numberLine];
-    number = text.match(/\S+〔\d{4}〕\d+号/)?.[0] ?? `第${text.match(/第\s*(\d+)\s*期/)![1]}期`;
+    number = documentNumber(text) ?? `第${text.match(/第\s*(\d+)\s*期/)![1]}期`;
   }
 
   const titleLine = lines.findIndex((l) => /^\s*关于/.test(l));
@@ -39,7 +40,9 @@ export function readLetterhead(
   let issuer: string | null = null;
   if (dateLine >= 0) {
     const m = lines[dateLine].match(/(\d{4})年(\d{1,2})月(\d{1,2})日/)!;
-    date = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+    const checked = checkDate(m[1], m[2], m[3]);
+    if ('error' in checked) problems.push({ file, line: at(dateLine), field: '日期', message: checked.error });
+    else date = checked.iso;
     // 重庆市沙坪坝区人民政府督查办     2021年4月8日  — or the issuer on the line above the date.
     const before = lines[dateLine].slice(0, m.index).trim();
     issuer = before || previousNonEmpty(lines, dateLine);
@@ -66,6 +69,8 @@ export function readLetterhead(
   }
 
   const year = Number(title?.match(/(\d{4})年/)?.[1] ?? date?.slice(0, 4));
+  const yearProblem = title || date ? checkYear(year) : null;
+  if (yearProblem) problems.push({ file, line: titleLine >= 0 ? at(titleLine) : undefined, message: `${yearProblem} (“${title ?? date}”)` });
   let period: string | null = null;
   if (kind === DocumentKind.PROGRESS_REPORT) {
     const quarter = CHINESE_QUARTERS.find(([pattern]) => pattern.test(title!))?.[1];
@@ -75,6 +80,18 @@ export function readLetterhead(
 
   if (problems.length || !title || !kind || !jurisdiction) return { problems };
   return { meta: { title, number, issuer, date, kind, year, period, jurisdiction }, problems };
+}
+
+/**
+ * 文号 such as 沙府办发〔2024〕6号: the non-blank run before 〔year〕number号.
+ * Found from the bracket, not with /\S+〔…/, which backtracks quadratically on a long line.
+ */
+function documentNumber(line: string): string | null {
+  const m = /〔\d{4}〕\d+号/.exec(line);
+  if (!m) return null;
+  let start = m.index;
+  while (start > 0 && !/\s/.test(line[start - 1])) start--;
+  return start === m.index ? null : line.slice(start, m.index + m[0].length);
 }
 
 function previousNonEmpty(lines: string[], index: number): string | null {

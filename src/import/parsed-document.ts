@@ -1,6 +1,8 @@
 import type { DocumentKind } from '../document/document-kind';
 import type { Section } from '../task/section';
 import type { UnitMention } from './unit-cell';
+import type { TextEncoding } from './decode';
+import type { CheckName } from './validate/checks';
 
 /** What the letterhead says about the document. */
 export interface DocumentMeta {
@@ -48,8 +50,10 @@ export interface ImportWarning {
 export interface ParsedDocument {
   file: string;
   contentHash: string;
-  encoding: 'utf-8' | 'gbk';
+  encoding: TextEncoding;
   document: DocumentMeta;
   sections: ParsedSection[];
   warnings: ImportWarning[];
+  /** Named checks the user overrode for this import (--allow); recorded on the document. */
+  allowedChecks: CheckName[];
 }

@@ -1,4 +1,5 @@
 import { type Cell, cellText } from './cells';
+import { readRowNumber } from './validate/row-number';
 import type { ImportProblem } from './import-error';
 import type { Field, TableLayout } from './table-layout';
 
@@ -18,8 +19,14 @@ export interface Row {
  * category cell too (its category continues the one above). Any other count
  * is an error naming the row and what was expected.
  */
-export function readRows(cells: Cell[], layout: TableLayout, file: string): { rows: Row[]; problems: ImportProblem[] } {
+export function readRows(
+  cells: Cell[],
+  layout: TableLayout,
+  file: string,
+): { rows: Row[]; problems: ImportProblem[]; numbered: { number: number; line: number }[] } {
   const rows: Row[] = [];
+  /** Every row with a readable 序号, refused ones included, in document order: what numbering is checked on. */
+  const numbered: { number: number; line: number }[] = [];
   const problems: ImportProblem[] = [];
   const fields = layout.columns.map((c) => c.field);
   const expected = `${fields.length} (${layout.columns.map((c) => c.header).join(', ')})`;
@@ -44,18 +51,21 @@ export function readRows(cells: Cell[], layout: TableLayout, file: string): { ro
         message: `the row has ${group.length} cells, expected ${expected}${orphan ? ' (or one or two fewer for a row that lost its 序号/工作任务 cells)' : ''}`,
       });
       previous = Number.isFinite(number) ? number : previous + 1;
+      if (Number.isFinite(number)) numbered.push({ number, line: first.line });
       continue;
     }
-    if (!orphan && !/^\d+$/.test(cellText(first))) {
-      problems.push({ ...place, row: undefined, field: '序号', message: `“${cellText(first)}” is not a row number` });
+    const written = orphan ? undefined : readRowNumber(cellText(first));
+    if (written && 'error' in written) {
+      problems.push({ ...place, row: undefined, field: '序号', message: written.error });
       continue;
     }
     const row: Row = { number, numberInferred: orphan, line: first.line, cells: {} };
     rowFields.forEach((field, k) => (row.cells[field] = group[k]));
     rows.push(row);
+    numbered.push(row);
     previous = number;
   }
-  return { rows, problems };
+  return { rows, problems, numbered };
 }
 
 function groupCells(cells: Cell[]): Cell[][] {

@@ -43,12 +43,16 @@ export function readUnitCell(lines: string[], registry: UnitRegistry): UnitCellR
   const notes: string[] = [];
   const tokens = mergeParentheses(splitPieces(lines));
   const units: UnitMention[] = [];
+  const byName = new Map<string, UnitMention>();
   const push = (mention: UnitMention) => {
-    const twin = units.find((u) => u.name === mention.name);
+    const twin = byName.get(mention.name);
     if (twin) {
       notes.push(`${mention.writtenAs} is named twice in the cell; kept once`);
       twin.actingAs ??= mention.actingAs;
-    } else units.push(mention);
+    } else {
+      units.push(mention);
+      byName.set(mention.name, mention);
+    }
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -126,12 +130,16 @@ function mergeParentheses(pieces: Piece[]): Token[] {
       tokens.push({ ...piece, paren: false });
       continue;
     }
-    let text = piece.text;
+    const parts = [piece.text];
+    let open = depth(piece.text);
     let last = piece;
-    while (depth(text) > 0 && i + 1 < pieces.length) {
+    // Depth kept as a running count: recounting the joined text on every piece is quadratic.
+    while (open > 0 && i + 1 < pieces.length) {
       last = pieces[++i];
-      text += last.text;
+      parts.push(last.text);
+      open += depth(last.text);
     }
+    const text = parts.join('');
     tokens.push({ ...piece, endsLine: last.endsLine, text: text.replace(/^（/, '').replace(/）$/, ''), paren: true });
   }
   return tokens;

@@ -1,3 +1,5 @@
+import type { ImportWarning } from '../import/parsed-document';
+
 /** What one import did, for the CLI report and the server log. */
 export interface ImportResult {
   file: string;
@@ -15,4 +17,8 @@ export interface ImportResult {
   /** Names the registry did not know, imported as written and flagged for review. */
   flaggedUnits: string[];
   warnings: number;
+  /** The warnings themselves (line, message), as the document keeps them. */
+  warningMessages: ImportWarning[];
+  /** Named checks overridden for this import (--allow); recorded on the document. */
+  allowedChecks: string[];
 }
