@@ -8,7 +8,17 @@ import { ENTITIES } from './entities';
  * The one place a DataSource is configured. The schema comes only from the
  * written migrations in migrations/; synchronize stays off everywhere.
  */
-export function createDataSource(url: string, options: { logging?: LoggerOptions } = {}): DataSource {
+export interface PoolOptions {
+  /** PostgreSQL statement_timeout of every connection (the API sets it; imports do not). */
+  statementTimeoutMs?: number;
+  /** Longest wait for a connection, new or from the pool (pg's connectionTimeoutMillis). */
+  acquireTimeoutMs?: number;
+  /** Connections in the pool (pg default 10). */
+  size?: number;
+}
+
+export function createDataSource(url: string, options: { logging?: LoggerOptions; pool?: PoolOptions } = {}): DataSource {
+  const pool = options.pool ?? {};
   return new DataSource({
     type: 'postgres',
     url,
@@ -18,5 +28,10 @@ export function createDataSource(url: string, options: { logging?: LoggerOptions
     synchronize: false,
     logging: options.logging ?? false,
     applicationName: 'duban',
+    poolSize: pool.size,
+    extra: {
+      ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
+      ...(pool.acquireTimeoutMs ? { connectionTimeoutMillis: pool.acquireTimeoutMs } : {}),
+    },
   });
 }

@@ -8,6 +8,7 @@ import type { UnitWorkloadModel } from './unit-graph.types';
 import { UnitWhere } from './unit.inputs';
 import { unitPage, workloadPage } from './unit-pages';
 import { UnitModel, type UnitRow } from './unit.type';
+import { assertFilterSize } from '../graphql/filter-size';
 
 @ArgsType()
 class UnitsArgs extends ConnectionArgs {
@@ -39,6 +40,7 @@ export class UnitQueryResolver {
 
   @Query(() => UnitConnection, { description: 'Units by name, filtered and paginated.' })
   units(@Args() args: UnitsArgs, @Ctx() ctx: RequestContext): Promise<Page<UnitModel>> {
+    assertFilterSize(args.where);
     return unitPage(ctx, args);
   }
 
