@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { DataSource, type LoggerOptions } from 'typeorm';
-import { PROJECT_ROOT } from './config';
 import { ENTITIES } from './entities';
 
 /**
@@ -23,7 +22,8 @@ export function createDataSource(url: string, options: { logging?: LoggerOptions
     type: 'postgres',
     url,
     entities: ENTITIES,
-    migrations: [path.join(PROJECT_ROOT, 'migrations', '*.{ts,js}')],
+    // Beside this file's tree: migrations/*.ts under ts-node, dist/migrations/*.js when compiled.
+    migrations: [path.join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
     migrationsTransactionMode: 'all',
     synchronize: false,
     logging: options.logging ?? false,

@@ -15,19 +15,21 @@ const ROUTES = new Set(['/graphql', '/health', '/metrics']);
 export function requestLogger(logger: Logger, metrics: Metrics): express.RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    // Captured now: routers mounted on a path rewrite req.url while they run.
+    const urlPath = req.path;
     const given = req.get('x-request-id');
     const requestId = given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = ROUTES.has(req.path) ? req.path : req.path.startsWith('/graphiql') ? '/graphiql' : 'other';
+      const route = ROUTES.has(urlPath) ? urlPath : urlPath.startsWith('/graphiql') ? '/graphiql' : 'other';
       metrics.requestDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       const ctx = res.locals.ctx as RequestContext | undefined;
       logger.info(
         {
           requestId,
           method: req.method,
-          path: req.path,
+          path: urlPath,
           status: res.statusCode,
           durationMs: Math.round(seconds * 10000) / 10,
           ...(ctx ? { operationName: res.locals.operationName ?? null, sqlStatements: ctx.sqlLog.length } : {}),
