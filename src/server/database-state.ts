@@ -41,7 +41,7 @@ export function sqlState(error: unknown): string | undefined {
 export function isConnectionError(error: unknown): boolean {
   const code = sqlState(error);
   if (code && (CONNECTION_SQLSTATES.has(code) || code.startsWith('08') || CONNECTION_ERRNOS.has(code))) return true;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = String((error as { message?: unknown } | null)?.message ?? error);
   return /timeout exceeded when trying to connect|Connection terminated|connection is insecure|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)|Cannot use a pool after calling end|Driver not Connected/i.test(
     message,
   );

@@ -15,7 +15,9 @@ import type { Logger } from './logger';
  */
 export function formatErrorFor({ logger, database, limits }: { logger: Logger; database: DatabaseState; limits: Limits }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const located = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    // graphql-js wraps a thrown value that fails `instanceof Error` (another realm, a plain object) and keeps it here.
+    const original = (located as { thrownValue?: unknown } | undefined)?.thrownValue ?? located;
     const translated = translate(original, limits);
     if (translated) {
       if (translated instanceof DatabaseUnavailableError) database.down((original as Error).message);
@@ -45,7 +47,7 @@ function translate(error: unknown, limits: Limits): GraphQLError | undefined {
       return new RequestTimeoutError('statementTimeoutMs', limits.statementTimeoutMs);
   }
   if (isConnectionError(error)) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = String((error as { message?: unknown })?.message ?? error);
     const detail = /timeout exceeded when trying to connect/i.test(message)
       ? `no free connection within the pool acquisition timeout of ${limits.poolAcquireTimeoutMs} ms (poolAcquireTimeoutMs)`
       : 'connection refused or lost';
