@@ -39,7 +39,7 @@ export const DEFAULT_LIMITS: Limits = {
   poolSize: 10,
 };
 
-const ENV: Record<keyof Limits, string> = {
+export const LIMIT_ENV: Record<keyof Limits, string> = {
   maxDepth: 'DUBAN_MAX_DEPTH',
   maxAliases: 'DUBAN_MAX_ALIASES',
   maxTokens: 'DUBAN_MAX_TOKENS',
@@ -55,11 +55,11 @@ const ENV: Record<keyof Limits, string> = {
 /** The defaults, overridden by DUBAN_* variables; a malformed value stops the start with its name. */
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Limits {
   const limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(ENV) as (keyof Limits)[]) {
-    const raw = env[ENV[key]];
+  for (const key of Object.keys(LIMIT_ENV) as (keyof Limits)[]) {
+    const raw = env[LIMIT_ENV[key]];
     if (raw === undefined || raw === '') continue;
     const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${ENV[key]} must be a positive integer (got "${raw}")`);
+    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${LIMIT_ENV[key]} must be a positive integer (got "${raw}")`);
     limits[key] = value;
   }
   return limits;
