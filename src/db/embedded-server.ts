@@ -173,18 +173,46 @@ async function startCluster(dataDir: string, options: EmbeddedServerOptions, not
     notice(`Port ${options.port} is taken by another program; the embedded PostgreSQL of ${dataDir} uses port ${port} instead.`);
   }
   const logFile = path.join(dataDir, 'duban-postgres.log');
-  try {
-    await run(pgCtlPath(), ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', `-p ${port}`], { ...(await postgresUser()), env: { ...process.env, LC_MESSAGES: 'C' } });
-  } catch (error) {
-    const said = tail(logFile);
-    throw new Error(
-      `Could not start the embedded PostgreSQL in ${dataDir} on port ${port}: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}` +
-        (said ? `\nPostgreSQL said:\n${said}` : ''),
-    );
+  const user = await postgresUser();
+  // After a kill -9 of the postmaster its children may linger for a moment and
+  // keep the shared memory block; PostgreSQL refuses to start until they are gone.
+  for (let attempt = 1; ; attempt += 1) {
+    const logged = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+    try {
+      // TCP on loopback only, no Unix socket: a socket lock file in /tmp outlives a
+      // kill -9 and is shared by every cluster on the machine using that port number.
+      await run(pgCtlPath(), ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`], {
+        ...user,
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      });
+      break;
+    } catch (error) {
+      const said = readFrom(logFile, logged);
+      if (attempt < 20 && /shared memory block is still in use/.test(said)) {
+        await sleep(500);
+        continue;
+      }
+      throw startError(error, dataDir, port, said || tail(logFile));
+    }
   }
   await verifyDataDirectory(port, dataDir);
   await createDatabaseIfMissing(port, options.database);
   return { port };
+}
+
+function startError(error: unknown, dataDir: string, port: number, said: string): Error {
+  return new Error(
+    `Could not start the embedded PostgreSQL in ${dataDir} on port ${port}: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}` +
+      (said ? `\nPostgreSQL said:\n${said.trim().split('\n').slice(-15).join('\n')}` : ''),
+  );
+}
+
+function readFrom(file: string, offset: number): string {
+  try {
+    return fs.readFileSync(file).subarray(offset).toString('utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** Fast shutdown (open sessions are closed), waiting until the postmaster is gone. */

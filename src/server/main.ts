@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       notice: (message) => logger.warn({ event: 'database' }, message),
     });
     if (stopping) return;
-    const seeded = await seedMissing(database.dataSource, path.join(PROJECT_ROOT, 'seeds'));
+    const seeded = await seedMissing(database.dataSource, process.env.DUBAN_SEEDS_DIR || path.join(PROJECT_ROOT, 'seeds'));
     if (seeded?.kind === 'seeded') logger.info({ event: 'seeded', imported: seeded.imported }, `Seeded the empty database:\n${formatImportReport(seeded.results)}`);
     if (seeded?.kind === 'resumed') {
       logger.warn(

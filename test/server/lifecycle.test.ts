@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../src/db/embedded-server';
-import { PLAN_2024 } from '../support/seeds';
+import { PLAN_2024, REPORT_2021, SEEDS_DIR } from '../support/seeds';
 import {
   FLAGSHIP,
   type ServerProcess,
@@ -104,9 +104,13 @@ describe('server process lifecycle (embedded PostgreSQL)', () => {
     expect(postgresProcessesOn(path.join(dirA, 'pg'))).toEqual([]);
   });
 
-  it('after a kill -9 of the server and its PostgreSQL, removes the stale postmaster.pid and starts', async () => {
+  it('after an interrupted seeding and a kill -9 of the server and its PostgreSQL, recovers the stale cluster and imports the missing seeds', async () => {
     const dir = folder();
-    const first = await start(dir);
+    // The state an interrupted first start leaves: the first seed document committed, the second not.
+    const partialSeeds = path.join(dir, 'seeds');
+    fs.mkdirSync(partialSeeds);
+    for (const file of ['units.json', path.basename(PLAN_2024)]) fs.copyFileSync(path.join(SEEDS_DIR, file), path.join(partialSeeds, file));
+    const first = await start(dir, { DUBAN_SEEDS_DIR: partialSeeds });
     await first.waitFor(isReady);
     const cluster = runningPostmaster(path.join(dir, 'pg'))!;
     first.child.kill('SIGKILL');
@@ -115,28 +119,18 @@ describe('server process lifecycle (embedded PostgreSQL)', () => {
     for (let i = 0; i < 100 && postgresProcessesOn(path.join(dir, 'pg')).length; i += 1) await new Promise((r) => setTimeout(r, 50));
     for (const pid of postgresProcessesOn(path.join(dir, 'pg'))) process.kill(pid, 'SIGKILL');
     expect(fs.existsSync(path.join(dir, 'pg', 'postmaster.pid'))).toBe(true);
+
     const second = await start(dir);
     await second.waitFor(isReady);
+    expect(second.lines.some((l) => /stale postmaster\.pid/.test(l.json?.msg ?? ''))).toBe(true);
+    const resumed = second.lines.find((l) => l.json?.event === 'seed_resumed');
+    expect(resumed?.json).toMatchObject({ imported: [path.basename(REPORT_2021)], present: [path.basename(PLAN_2024)] });
+    expect(resumed?.json?.msg).toMatch(/earlier seeding was interrupted/);
     expect(await flagshipCount(second)).toBe(9);
+    const { body } = await graphql(second.origin, `{ tasks(where: { year: { eq: 2021 } }) { totalCount } }`);
+    expect(body.data.tasks.totalCount).toBeGreaterThan(0);
     second.child.kill('SIGINT');
     expect(await second.exited).toEqual({ code: 0, signal: null });
     expect(postgresProcessesOn(path.join(dir, 'pg'))).toEqual([]);
-  });
-
-  it('resumes an interrupted seeding: imports the seed documents still missing and says so', async () => {
-    const dir = folder();
-    // The state an interrupted first start leaves: the first seed document committed, the second not.
-    const partial = await runImport([PLAN_2024], { EMBEDDED_PG_PORT: String(pgPort), DUBAN_DATA_DIR: path.join(dir, 'pg') });
-    expect(partial.code).toBe(0);
-    expect(postgresProcessesOn(path.join(dir, 'pg'))).toEqual([]); // the CLI stopped the cluster it started
-    const server = await start(dir);
-    await server.waitFor(isReady);
-    const resumed = server.lines.find((l) => l.json?.event === 'seed_resumed');
-    expect(resumed?.json).toMatchObject({ imported: [expect.stringMatching(/^001_/)], present: [expect.stringMatching(/^000_/)] });
-    expect(resumed?.json?.msg).toMatch(/earlier seeding was interrupted/);
-    const { body } = await graphql(server.origin, `{ plans { year } a: tasks(where: { year: { eq: 2021 } }) { totalCount } }`);
-    expect(body.data.a.totalCount).toBeGreaterThan(0);
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toEqual({ code: 0, signal: null });
   });
 });

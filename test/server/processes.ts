@@ -68,12 +68,19 @@ export function startServer(env: Record<string, string>): ServerProcess {
             resolve();
           }
         };
-        const timer = setTimeout(() => {
+        const fail = (why: string) => {
           waiters.delete(check);
-          reject(new Error(`timed out; the server wrote:\n${lines.map((l) => l.raw.slice(0, 300)).join('\n')}`));
-        }, timeoutMs);
+          clearTimeout(timer);
+          reject(new Error(`${why}; the server wrote:\n${lines.map((l) => l.raw.slice(0, 3000)).join('\n')}`));
+        };
+        const timer = setTimeout(() => fail('timed out'), timeoutMs);
         waiters.add(check);
-        void exited.then(() => setTimeout(check, 10));
+        void exited.then(({ code, signal }) =>
+          setTimeout(() => {
+            check();
+            if (waiters.has(check)) fail(`exited with ${code ?? signal}`);
+          }, 10),
+        );
         check();
       });
     },
