@@ -4,6 +4,7 @@ import { createDataSource } from '../../src/db/data-source';
 import { runMigrationsLocked } from '../../src/db/migrate';
 import { countFilterConditions } from '../../src/graphql/filter-size';
 import { createApp } from '../../src/server/app';
+import { TimedRequestContext } from '../../src/server/timed-context';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
@@ -76,6 +77,24 @@ describe('migrations across processes', () => {
       expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
     } finally {
       await other.destroy();
+      await db.drop();
+    }
+  });
+});
+
+describe('request execution timeout', () => {
+  it('refuses further SQL once the request is past its deadline, naming the limit in ms', async () => {
+    const db = await createTestDatabase({ migrate: false });
+    try {
+      const live = new TimedRequestContext(db.dataSource, Date.now() + 60000, 60000);
+      await expect(live.query('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
+      const late = new TimedRequestContext(db.dataSource, Date.now() - 1, 250);
+      await expect(late.query('SELECT 1')).rejects.toMatchObject({
+        message: expect.stringMatching(/execution timeout of 250 ms \(requestTimeoutMs\)/),
+        extensions: { code: 'QUERY_TIMEOUT', limit: 'requestTimeoutMs', max: 250 },
+      });
+      expect(late.sqlLog).toEqual([]);
+    } finally {
       await db.drop();
     }
   });
