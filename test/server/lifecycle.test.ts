@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { freePort } from '../../src/db/embedded-server';
 import { PLAN_2024, REPORT_2021, SEEDS_DIR } from '../support/seeds';
@@ -86,9 +87,27 @@ describe('server process lifecycle (embedded PostgreSQL)', () => {
     expect(clusterB.pid).not.toBe(clusterA.pid);
     expect(await flagshipCount(b)).toBe(9);
 
-    // SIGTERM: exit 0, and B's PostgreSQL is gone; A is untouched.
-    b.child.kill('SIGTERM');
+    // SIGTERM while a request is in flight (its body half sent): the request is
+    // answered, then the process exits 0 and B's PostgreSQL is gone; A is untouched.
+    const body = Buffer.from(JSON.stringify({ query: FLAGSHIP }));
+    const inFlight = new Promise<{ status?: number; text: string }>((resolve, reject) => {
+      const request = http.request(`${b.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode, text }));
+      });
+      request.on('error', reject);
+      request.write(body.subarray(0, 10));
+      setTimeout(() => {
+        b.child.kill('SIGTERM');
+        setTimeout(() => request.end(body.subarray(10)), 300);
+      }, 100);
+    });
+    const answered = await inFlight;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.text).data.tasks.totalCount).toBe(9);
     expect(await b.exited).toEqual({ code: 0, signal: null });
+    expect(b.lines.some((l) => l.json?.event === 'shutdown' && l.json?.signal === 'SIGTERM')).toBe(true);
     expect(postgresProcessesOn(path.join(dirB, 'pg'))).toEqual([]);
     expect(await flagshipCount(a)).toBe(9);
 
