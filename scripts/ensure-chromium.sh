@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Headless Chromium for test/graphiql: the Debian package, because
-# `npx playwright install` needs the internet. Idempotent.
+# Headless Chromium and a CJK font for test/graphiql: the Debian packages,
+# because `npx playwright install` needs the internet. Idempotent and quiet.
+# --no-install-recommends: plain `apt-get install chromium` pulls 124 packages
+# (systemd included). fonts-noto-cjk: without it every Chinese character of
+# the GraphiQL page renders as a box (the browser test checks this).
 set -euo pipefail
 
-if [ -x /usr/bin/chromium ]; then
-  exit 0
-fi
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then missing+=(fonts-noto-cjk); fi
+[ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
-  echo "ensure-chromium: /usr/bin/chromium is missing and this is not root." >&2
-  echo "  Install it as root: apt-get update && apt-get install -y chromium" >&2
+  echo "ensure-chromium: missing ${missing[*]} and this is not root." >&2
+  echo "  Install as root: apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
   exit 1
 fi
 
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-/usr/bin/chromium --version
+echo "ensure-chromium: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
+/usr/bin/chromium --version >&2

@@ -1,24 +1,43 @@
 import type { DataSource } from 'typeorm';
 import { databaseConfig, type DatabaseConfig } from './config';
-import { createDataSource } from './data-source';
+import { createDataSource, type PoolOptions } from './data-source';
 import { startEmbeddedServer } from './embedded-server';
+import { runMigrationsLocked } from './migrate';
 
 export interface Database {
   dataSource: DataSource;
-  /** Closes the pool and stops an embedded cluster this process started. */
+  /** Closes the pool and leaves the embedded cluster (the last process of this checkout stops it). */
   close(): Promise<void>;
 }
 
-/** DATABASE_URL if given, else the embedded cluster; migrations are applied before returning. */
-export async function connectDatabase(config: DatabaseConfig = databaseConfig()): Promise<Database> {
-  const embedded = config.url ? undefined : await startEmbeddedServer(config.embedded);
-  const dataSource = createDataSource(config.url ?? embedded!.url);
-  await dataSource.initialize();
-  await dataSource.runMigrations();
+export interface ConnectOptions {
+  config?: DatabaseConfig;
+  /** statement_timeout, acquisition timeout and size of the pool (the API sets them; imports do not). */
+  pool?: PoolOptions;
+  /** Where to say what happened to the embedded cluster (port changed, adopted after a crash). */
+  notice?: (message: string) => void;
+}
+
+/** DATABASE_URL if given, else the embedded cluster; migrations are applied (one process at a time) before returning. */
+export async function connectDatabase(options: ConnectOptions = {}): Promise<Database> {
+  const config = options.config ?? databaseConfig();
+  const embedded = config.url ? undefined : await startEmbeddedServer({ ...config.embedded, notice: options.notice });
+  const dataSource = createDataSource(config.url ?? embedded!.url, { pool: options.pool });
+  try {
+    await dataSource.initialize();
+    await runMigrationsLocked(dataSource);
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+  let closed = false;
   return {
     dataSource,
     close: async () => {
-      await dataSource.destroy();
+      if (closed) return;
+      closed = true;
+      await dataSource.destroy().catch(() => undefined);
       await embedded?.stop();
     },
   };

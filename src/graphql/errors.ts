@@ -9,3 +9,25 @@ export class BadUserInputError extends GraphQLError {
     super(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
   }
 }
+
+/** The request ran past its time limit; the message names the limit in milliseconds. */
+export class RequestTimeoutError extends GraphQLError {
+  constructor(limit: 'requestTimeoutMs' | 'statementTimeoutMs', ms: number) {
+    const what = limit === 'requestTimeoutMs' ? 'the request execution timeout' : 'the PostgreSQL statement_timeout';
+    super(`The query ran longer than ${what} of ${ms} ms (${limit}). Ask for less (smaller pages, fewer nested lists).`, {
+      extensions: { code: 'QUERY_TIMEOUT', limit, max: ms, http: { status: 503 } },
+    });
+  }
+}
+
+/**
+ * The database cannot be reached (restarting, pool exhausted). Clients may
+ * retry: the code is stable and the HTTP status is 503 with Retry-After.
+ */
+export class DatabaseUnavailableError extends GraphQLError {
+  constructor(detail: string) {
+    super(`The database is unavailable (${detail}); retry shortly.`, {
+      extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true, http: { status: 503 } },
+    });
+  }
+}

@@ -14,5 +14,8 @@ export function fromGlobalId(globalId: string): { type: NodeTypeName; id: number
   const decoded = Buffer.from(globalId, 'base64').toString('utf8');
   const match = decoded.match(/^([A-Za-z]+):(\d{1,10})$/);
   if (!match || !NODE_TYPES.includes(match[1] as NodeTypeName)) return null;
-  return { type: match[1] as NodeTypeName, id: Number(match[2]) };
+  // Ids are int4: a larger number would fail the whole batch query of node(id:) fields resolved together.
+  const id = Number(match[2]);
+  if (id > 2147483647) return null;
+  return { type: match[1] as NodeTypeName, id };
 }

@@ -1,4 +1,6 @@
+import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { isConnectionError, sqlState } from '../server/database-state';
 import { loadDocument } from '../document/document.loaders';
 import { loadLeader } from '../leader/leader.loaders';
 import { loadPlan } from '../plan/plan.loaders';
@@ -42,7 +44,11 @@ export class NodeResolver {
         }
       }
     };
-    // A well-formed id whose row is gone is "unknown", not a server error.
-    return load().catch(() => null);
+    // A well-formed id whose row is gone is "unknown", not a server error; a
+    // database failure (outage, timeout) still reaches the client as such.
+    return load().catch((error: unknown) => {
+      if (error instanceof GraphQLError || sqlState(error) || isConnectionError(error)) throw error;
+      return null;
+    });
   }
 }

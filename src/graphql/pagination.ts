@@ -52,14 +52,19 @@ export function pageRequest(args: ConnectionArgs, keys: SortKey[]): PageRequest 
   const backward = args.last != null || (args.before != null && args.first == null);
   const signature = keys.map((k) => `${k.name}${k.desc ? '-' : '+'}`).join(',');
   const raw = backward ? args.before : args.after;
-  return { limit: (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE, backward, cursor: raw != null ? decodeCursor(raw, signature, backward ? 'before' : 'after') : null, signature };
+  return { limit: (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE, backward, cursor: raw != null ? decodeCursor(raw, signature, backward ? 'before' : 'after', keys) : null, signature };
 }
 
 export function encodeCursor(signature: string, values: unknown[]): string {
   return Buffer.from(JSON.stringify({ o: signature, v: values }), 'utf8').toString('base64');
 }
 
-function decodeCursor(cursor: string, signature: string, argument: string): unknown[] {
+/**
+ * A cursor is opaque but not trusted: a forged one (well-formed base64 JSON
+ * with the right ordering but values of the wrong type or range) must be the
+ * client's error, not a SQL cast failure reported as INTERNAL_SERVER_ERROR.
+ */
+function decodeCursor(cursor: string, signature: string, argument: string, keys: SortKey[]): unknown[] {
   let parsed: { o?: unknown; v?: unknown };
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
@@ -69,7 +74,19 @@ function decodeCursor(cursor: string, signature: string, argument: string): unkn
   if (parsed?.o !== signature || !Array.isArray(parsed.v)) {
     throw new BadUserInputError(`\`${argument}\` is a cursor of another list or ordering; cursors are only valid with the same orderBy.`, argument);
   }
+  if (parsed.v.length !== keys.length || !keys.every((key, i) => fitsKey(key.type, (parsed.v as unknown[])[i]))) {
+    throw new BadUserInputError(`\`${argument}\` is not a cursor of this list (its values do not fit the ordering).`, argument);
+  }
   return parsed.v;
+}
+
+const INT4_MAX = 2147483647;
+
+function fitsKey(type: string, value: unknown): boolean {
+  if (value === null) return true;
+  if (type === 'int' || type === 'integer') return Number.isSafeInteger(value) && Math.abs(value as number) <= INT4_MAX;
+  if (type === 'bigint' || type === 'numeric') return typeof value === 'number' && Number.isFinite(value);
+  return (typeof value === 'string' && !value.includes('\u0000') && value.length <= 1000) || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /** ORDER BY for the keys, flipped when paging backward (the page is reversed again afterwards). */

@@ -11,6 +11,7 @@ import { Role } from '../unit/role';
 import { UnitCountModel } from '../unit/unit-graph.types';
 import { loadUnitsOfLeader } from '../unit/unit-graph.loaders';
 import { LeaderModel } from './leader.type';
+import { assertFilterSize } from '../graphql/filter-size';
 
 @ArgsType()
 class LeaderUnitsArgs {
@@ -37,6 +38,7 @@ export class LeaderResolver {
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks the leader is responsible for (责任领导).' })
   tasks(@Root() leader: LeaderModel, @Args() args: TaskConnectionArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<TaskModel>> {
+    assertFilterSize(args.where);
     return scopedTaskPage(ctx, { kind: 'leader' }, leader.dbId, args, info);
   }
 

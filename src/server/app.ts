@@ -1,76 +1,127 @@
 import path from 'node:path';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import express from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { PROJECT_ROOT } from '../db/config';
 import { RequestContext } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
+import { DatabaseState } from './database-state';
+import { formatErrorFor, outageStatusPlugin } from './format-error';
 import { graphiqlRouter } from './graphiql';
-import { healthHandler } from './health';
+import { healthHandler, type Lifecycle } from './health';
+import { jsonErrorHandler, jsonNotFound, jsonTextErrors, requireJsonPost } from './http-errors';
+import { DEFAULT_LIMITS, type Limits } from './limits';
+import { createLogger, type Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
+import { NoOperationTypeRule } from './no-operation-type.rule';
+import { costLimitPlugin } from './query-cost';
+import { requestLogger, requestMetricsPlugin, sqlExtension } from './request-log';
+import { TimedRequestContext } from './timed-context';
 
 export interface AppOptions {
   dataSource: DataSource;
   /** Test only: report each request's SQL statements in `extensions.sql`. */
   exposeSql?: boolean;
+  /** Structured log; silent when omitted (tests), pino on stdout from main.ts. */
+  logger?: Logger;
+  /** Older form of `logger`: receives each log line (JSON) as a string. */
   log?: (message: string) => void;
+  limits?: Limits;
+  /** Introspection and field suggestions ("Did you mean …?"); on unless DUBAN_INTROSPECTION=false. */
+  introspection?: boolean;
+  /** Starting / ready / stopping, for /health; ready when omitted. */
+  lifecycle?: Lifecycle;
 }
 
 export interface App {
   app: express.Express;
   apollo: ApolloServer<RequestContext>;
+  metrics: Metrics;
+  database: DatabaseState;
 }
 
 /**
- * Unexpected errors (a bug, a lost connection) reach the client as a bare
- * INTERNAL_SERVER_ERROR; their text and stack stay in the server log.
- * Errors we raise on purpose (BAD_USER_INPUT, validation) pass unchanged.
+ * graphql-armor's rules throw by default, which Apollo reports as a 500
+ * INTERNAL_SERVER_ERROR; reported as validation errors they are a 400
+ * GRAPHQL_VALIDATION_FAILED that names the limit.
  */
-function maskInternalErrors(log: (message: string) => void) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    log(`internal error at ${formatted.path?.join('.') ?? '(request)'}: ${(original as Error)?.stack ?? String(original)}`);
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  };
-}
+const reportInsteadOfThrow = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
 
-function sqlExtension(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind === 'single') {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sql: contextValue.sqlLog };
-          }
-        },
-      };
-    },
-  };
-}
-
-export async function createApp({ dataSource, exposeSql = false, log = console.error }: AppOptions): Promise<App> {
+export async function createApp({
+  dataSource,
+  exposeSql = false,
+  log,
+  logger = log ? createLogger({ level: 'info', write: log }) : createLogger({ level: 'silent' }),
+  limits = DEFAULT_LIMITS,
+  introspection = process.env.DUBAN_INTROSPECTION !== 'false',
+  lifecycle = { phase: 'ready' },
+}: AppOptions): Promise<App> {
+  const schema = await createSchema();
+  const database = new DatabaseState(logger);
+  const metrics = createMetrics(dataSource);
   const apollo = new ApolloServer<RequestContext>({
-    schema: await createSchema(),
-    // Apollo's landing page loads from CDNs; ours is served from public/graphiql.
-    // No cache hints are used; the default cache-control plugin hooks every field resolution (issue 7's profile: ~5% of CPU).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(exposeSql ? [sqlExtension()] : [])],
-    formatError: maskInternalErrors(log),
-    introspection: true,
+    schema,
+    plugins: [
+      // Apollo's landing page loads from CDNs; ours is served from public/graphiql.
+      ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used; the default cache-control plugin hooks every field resolution (issue 7's profile: ~5% of CPU).
+      ApolloServerPluginCacheControlDisabled(),
+      costLimitPlugin(schema, limits.maxCost),
+      outageStatusPlugin(database),
+      requestMetricsPlugin(metrics),
+      ...(exposeSql ? [sqlExtension()] : []),
+    ],
+    formatError: formatErrorFor({ logger, database, limits }),
+    // Stack traces never leave the process, whatever NODE_ENV says.
+    includeStacktraceInErrorResponses: false,
+    introspection,
+    // Suggestions reveal field names; they go with introspection (see README "Introspection").
+    hideSchemaDetailsFromClientErrors: !introspection,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [
+      NoOperationTypeRule,
+      maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ...reportInsteadOfThrow }),
+      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...reportInsteadOfThrow }),
+    ],
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal (exit 143).
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', healthHandler(dataSource));
+  app.use(requestLogger(logger, metrics));
+  app.get('/health', healthHandler(dataSource, lifecycle, database));
+  app.get('/metrics', metrics.handler);
   app.use(graphiqlRouter(path.join(PROJECT_ROOT, 'public', 'graphiql')));
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => new RequestContext(dataSource) }),
+    jsonTextErrors,
+    requireJsonPost,
+    express.json({ limit: limits.maxBodyBytes }),
+    (req, _res, next) => {
+      // Express 5 leaves req.body undefined without a body; Apollo wants it set (GET queries).
+      req.body ??= {};
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const ctx = new TimedRequestContext(dataSource, Date.now() + limits.requestTimeoutMs, limits.requestTimeoutMs);
+        res.locals.ctx = ctx;
+        res.locals.operationName = (req.body as { operationName?: unknown })?.operationName;
+        return ctx;
+      },
+    }),
   );
-  return { app, apollo };
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler(logger, limits));
+  return { app, apollo, metrics, database };
 }

@@ -1,36 +1,121 @@
 /**
- * npm start: database (embedded unless DATABASE_URL), migrations, seeds/ on
- * an empty database, then the API on PORT (default 4000).
+ * npm start: listen at once (/health says "starting"), then the database
+ * (embedded unless DATABASE_URL), migrations, the seed documents still
+ * missing, and the API on PORT (default 4000).
+ *
+ * SIGTERM / SIGINT: /health turns 503, no new connections are accepted,
+ * requests in flight finish (bounded by DUBAN_SHUTDOWN_GRACE_MS), the pool is
+ * closed, the embedded PostgreSQL is stopped if no other process of this
+ * checkout still uses it, and the process exits 0.
  */
 import 'reflect-metadata';
+import http from 'node:http';
 import path from 'node:path';
-import { connectDatabase } from '../db/connect';
+import type { ApolloServer } from '@apollo/server';
 import { PROJECT_ROOT } from '../db/config';
-import { seedIfEmpty } from '../importer/seed';
+import type { RequestContext } from '../graphql/context';
+import { connectDatabase, type Database } from '../db/connect';
+import { seedMissing } from '../importer/seed';
 import { formatImportReport } from '../cli/import-report';
 import { createApp } from './app';
+import type { Lifecycle } from './health';
+import { limitsFromEnv } from './limits';
+import { createLogger } from './logger';
+
+const logger = createLogger();
+
+/** Until the app is ready: /health and every other request get a JSON 503 (retry later). */
+function startingHandler(lifecycle: Lifecycle): http.RequestListener {
+  return (req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+    res.end(
+      req.url?.startsWith('/health')
+        ? JSON.stringify({ status: lifecycle.phase })
+        : JSON.stringify({ errors: [{ message: `duban is ${lifecycle.phase}; retry shortly.`, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } }] }),
+    );
+  };
+}
+
+function listen(server: http.Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use by another program; set PORT to a free port.`) : error),
+    );
+    server.listen(port, host, () => resolve());
+  });
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const database = await connectDatabase();
-  const seeded = await seedIfEmpty(database.dataSource, path.join(PROJECT_ROOT, 'seeds'));
-  if (seeded) process.stdout.write(`Seeded the empty database:\n${formatImportReport(seeded)}`);
-  const { app, apollo } = await createApp({ dataSource: database.dataSource });
+  const limits = limitsFromEnv();
   const port = Number(process.env.PORT || 4000);
-  const server = app.listen(port, () => {
-    process.stdout.write(`duban ready in ${Date.now() - started} ms: http://localhost:${port}/graphql (GraphiQL in a browser), health at /health\n`);
-  });
-  const shutdown = async () => {
-    server.close();
-    await apollo.stop();
-    await database.close();
-    process.exit(0);
+  const host = process.env.HOST || undefined;
+  const graceMs = Number(process.env.DUBAN_SHUTDOWN_GRACE_MS || 10000);
+  const lifecycle: Lifecycle = { phase: 'starting' };
+
+  let handler: http.RequestListener = startingHandler(lifecycle);
+  const server = http.createServer((req, res) => handler(req, res));
+  let database: Database | undefined;
+  let apollo: ApolloServer<RequestContext> | undefined;
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    stopping ??= (async () => {
+      lifecycle.phase = 'stopping';
+      logger.info({ event: 'shutdown', signal }, `${signal}: stopping (in-flight requests get up to ${graceMs} ms)`);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(grace);
+      await startup.catch(() => undefined);
+      await apollo?.stop();
+      await database?.close();
+      logger.info({ event: 'stopped' }, 'stopped');
+      process.exit(0);
+    })().catch((error) => {
+      logger.fatal({ err: error }, 'shutdown failed');
+      process.exit(1);
+    });
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await listen(server, port, host);
+  const startup = (async () => {
+    database = await connectDatabase({
+      pool: { statementTimeoutMs: limits.statementTimeoutMs, acquireTimeoutMs: limits.poolAcquireTimeoutMs, size: limits.poolSize },
+      notice: (message) => logger.warn({ event: 'database' }, message),
+    });
+    if (stopping) return;
+    const seeded = await seedMissing(database.dataSource, process.env.DUBAN_SEEDS_DIR || path.join(PROJECT_ROOT, 'seeds'));
+    if (seeded?.kind === 'seeded') logger.info({ event: 'seeded', imported: seeded.imported }, `Seeded the empty database:\n${formatImportReport(seeded.results)}`);
+    if (seeded?.kind === 'resumed') {
+      logger.warn(
+        { event: 'seed_resumed', imported: seeded.imported, present: seeded.present },
+        `An earlier seeding was interrupted: imported the ${seeded.imported.length} missing seed document(s) ${seeded.imported.join(', ')}:\n${formatImportReport(seeded.results)}`,
+      );
+    }
+    if (stopping) return;
+    const app = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle });
+    apollo = app.apollo;
+    handler = app.app;
+    lifecycle.phase = 'ready';
+    logger.info(
+      { event: 'ready', port, readyMs: Date.now() - started },
+      `duban ready in ${Date.now() - started} ms: http://localhost:${port}/graphql (GraphiQL in a browser), health at /health, metrics at /metrics`,
+    );
+  })();
+  try {
+    await startup;
+  } catch (error) {
+    // Leave the embedded cluster as we found it before reporting the failure.
+    await database?.close().catch(() => undefined);
+    throw error;
+  }
 }
 
-main().catch((error) => {
-  process.stderr.write(`duban failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+main().catch(async (error) => {
+  logger.fatal({ err: error }, `duban failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -109,6 +109,28 @@ describe('GraphiQL in headless Chromium', () => {
     expect(text).toContain('"nodes"');
     expect(text).not.toContain('"errors"');
 
+    // Chinese must render as glyphs, not as the missing-glyph box (no CJK font
+    // installed: every character is the same .notdef box). Draw two Chinese
+    // characters and a private-use character that no font has, in the font the
+    // results pane uses, and compare the pixels.
+    const glyphs = await page.evaluate(() => {
+      const font = getComputedStyle(document.querySelector('.graphiql-response .view-lines') ?? document.body).fontFamily;
+      const canvas = document.createElement('canvas');
+      canvas.width = 48;
+      canvas.height = 48;
+      const g = canvas.getContext('2d')!;
+      const draw = (text: string) => {
+        g.clearRect(0, 0, 48, 48);
+        g.font = `32px ${font}`;
+        g.fillStyle = '#000';
+        g.fillText(text, 4, 36);
+        return Array.from(g.getImageData(0, 0, 48, 48).data).join(',');
+      };
+      const [du, ban, missing] = [draw('督'), draw('办'), draw('\uE000')];
+      return { font, distinct: du !== ban, notBox: du !== missing && ban !== missing };
+    });
+    expect(glyphs).toMatchObject({ distinct: true, notBox: true });
+
     // Give Monaco's workers and lazy chunks a moment to issue anything late.
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(os.tmpdir(), 'graphiql.png') });

@@ -1,0 +1,62 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, getNullableType, isListType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../graphql/pagination';
+
+/**
+ * Assumed length of a list field that has no page argument (Query.leaders,
+ * Task.coUnits, Plan.categories…). The seeds have 14 leaders and at most a
+ * dozen units on a task; 10 keeps the estimate of `leaders { tasks { … } }`
+ * near what it really fetches.
+ */
+export const UNPAGED_LIST_SIZE = 10;
+
+/**
+ * Cost of a field: 1 for the field itself, plus its selection's cost times
+ * the number of items it returns. The number comes from the schema's own page
+ * arguments — `first` or `last` as the client passed them (variables
+ * expanded), else the default page size of a field that has them — so
+ * `leaders { tasks(first: 100) { nodes { coUnits { tasks(first: 100) … } } } }`
+ * costs 10 × 100 × 10 × 100. `nodes`/`edges` of a connection do not multiply
+ * again (the connection field did), nor do introspection lists (linear).
+ */
+export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  return 1 + itemsOf(type.name, field, args) * childComplexity;
+};
+
+function itemsOf(parentType: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  const pageArgs = field.args.filter((a) => a.name === 'first' || a.name === 'last');
+  if (pageArgs.length > 0) {
+    const asked = [args.first, args.last].find((v): v is number => typeof v === 'number');
+    if (asked !== undefined) return Math.max(asked, 0);
+    const declaredDefault = pageArgs.map((a) => a.defaultValue).find((v): v is number => typeof v === 'number');
+    return declaredDefault ?? DEFAULT_PAGE_SIZE;
+  }
+  if (parentType.startsWith('__') || /Connection$/.test(parentType)) return 1;
+  return isListType(getNullableType(field.type)) ? UNPAGED_LIST_SIZE : 1;
+}
+
+/** Refuses, before any resolver runs, an operation whose estimated cost is above `maxCost`. */
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operationName }) {
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [pageSizeEstimator] });
+          } catch {
+            // Variables that do not fit their types: execution reports that precisely.
+            return;
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `Query cost ${cost} exceeds the cost limit of ${maxCost} (maxCost: page sizes multiplied through nesting, ${DEFAULT_PAGE_SIZE} per page unless first/last says otherwise). Ask for smaller pages or less nesting.`,
+              { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', max: maxCost, cost, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}
