@@ -1,4 +1,4 @@
-import { type Cell, cellText } from './cells';
+import { type ModelCell, type ModelRow, modelCellText } from './document-model';
 import type { ImportProblem } from './import-error';
 import type { Field, TableLayout } from './table-layout';
 
@@ -8,27 +8,30 @@ export interface Row {
   number: number;
   numberInferred: boolean;
   line: number;
-  cells: Partial<Record<Field, Cell>>;
+  at: ModelRow['at'];
+  cells: Partial<Record<Field, ModelCell>>;
 }
 
 /**
- * Groups cells into rows. A row starts at a 序号 cell (a bare integer after a
- * blank line) or at an orphan row start (" \t"). A complete row has one cell
- * per column; an orphan row lacks the 序号 cell, and may lack the 工作任务
- * category cell too (its category continues the one above). Any other count
- * is an error naming the row and what was expected.
+ * Gives each body row's cells their fields. A complete row has one cell per
+ * column; a row that lost its leading cells (the text export's “ \t” rows)
+ * lacks the 序号 cell, and may lack the 工作任务 category cell too (its
+ * category continues the one above). Any other count is an error naming the
+ * row and what was expected. Rows whose cells are all empty (a spreadsheet's
+ * blank lines, a Word table's spacer row) are skipped.
  */
-export function readRows(cells: Cell[], layout: TableLayout, file: string): { rows: Row[]; problems: ImportProblem[] } {
+export function readRows(bodyRows: ModelRow[], layout: TableLayout, file: string): { rows: Row[]; problems: ImportProblem[] } {
   const rows: Row[] = [];
   const problems: ImportProblem[] = [];
   const fields = layout.columns.map((c) => c.field);
   const expected = `${fields.length} (${layout.columns.map((c) => c.header).join(', ')})`;
-  const groups = groupCells(cells);
   let previous = 0;
 
-  for (const group of groups) {
+  for (const modelRow of bodyRows) {
+    const group = trimEmptyTail(modelRow.cells, fields.length);
+    if (group.every((cell) => modelCellText(cell) === '')) continue;
     const first = group[0];
-    const orphan = first.orphanRowStart;
+    const orphan = modelRow.lostLeadingCells === true;
     let rowFields: Field[];
     if (!orphan) rowFields = fields;
     else if (group.length === fields.length - 1) rowFields = fields.slice(1);
@@ -36,8 +39,8 @@ export function readRows(cells: Cell[], layout: TableLayout, file: string): { ro
       rowFields = fields.filter((f) => f !== 'number' && f !== 'category');
     } else rowFields = [];
 
-    const number = orphan ? previous + 1 : Number(cellText(first));
-    const place = { file, line: first.line, row: Number.isFinite(number) ? number : undefined };
+    const number = orphan ? previous + 1 : Number(modelCellText(first));
+    const place = { file, line: modelRow.at.line, row: Number.isFinite(number) ? number : undefined, at: gridOnly(modelRow.at) };
     if (orphan ? rowFields.length === 0 : group.length !== fields.length) {
       problems.push({
         ...place,
@@ -46,11 +49,11 @@ export function readRows(cells: Cell[], layout: TableLayout, file: string): { ro
       previous = Number.isFinite(number) ? number : previous + 1;
       continue;
     }
-    if (!orphan && !/^\d+$/.test(cellText(first))) {
-      problems.push({ ...place, row: undefined, field: '序号', message: `“${cellText(first)}” is not a row number` });
+    if (!orphan && !/^\d+$/.test(modelCellText(first))) {
+      problems.push({ ...place, row: undefined, field: '序号', at: gridOnly(first.at), message: `“${modelCellText(first)}” is not a row number` });
       continue;
     }
-    const row: Row = { number, numberInferred: orphan, line: first.line, cells: {} };
+    const row: Row = { number, numberInferred: orphan, line: modelRow.at.line, at: modelRow.at, cells: {} };
     rowFields.forEach((field, k) => (row.cells[field] = group[k]));
     rows.push(row);
     previous = number;
@@ -58,13 +61,14 @@ export function readRows(cells: Cell[], layout: TableLayout, file: string): { ro
   return { rows, problems };
 }
 
-function groupCells(cells: Cell[]): Cell[][] {
-  const groups: Cell[][] = [];
-  for (const cell of cells) {
-    const startsRow =
-      groups.length === 0 || cell.orphanRowStart || (cell.afterBlankLine && /^\d+$/.test(cellText(cell)));
-    if (startsRow) groups.push([cell]);
-    else groups[groups.length - 1].push(cell);
-  }
-  return groups;
+/** Spreadsheets and pages pad rows with empty cells past the table's last column. */
+function trimEmptyTail(cells: ModelCell[], width: number): ModelCell[] {
+  let end = cells.length;
+  while (end > width && modelCellText(cells[end - 1]) === '') end--;
+  return cells.slice(0, end);
+}
+
+/** Positions that only carry a line are said as file:line already; keep grid addresses. */
+export function gridOnly(at: ModelRow['at']): ModelRow['at'] | undefined {
+  return at.table !== undefined || at.sheet !== undefined ? at : undefined;
 }

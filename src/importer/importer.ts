@@ -120,13 +120,15 @@ async function refuseOtherVersion(em: EntityManager, parsed: ParsedDocument, pla
 }
 
 async function insertUnknownUnits(em: EntityManager, jurisdictionId: number, all: ItemRef[]): Promise<string[]> {
-  const names = [...new Set(all.flatMap(({ item }) => [...item.leadUnits, ...item.coUnits]).filter((u) => !u.known).map((u) => u.name))];
+  // The parser guessed each new name's kind from its form (…街道 → township); UNKNOWN where no rule applied.
+  const kinds = new Map(all.flatMap(({ item }) => [...item.leadUnits, ...item.coUnits]).filter((u) => !u.known).map((u) => [u.name, u.kind ?? UnitKind.UNKNOWN]));
+  const names = [...kinds.keys()];
   if (names.length) {
     await em.query(
       `INSERT INTO unit (jurisdiction_id, name, kind, needs_review)
-       SELECT $1::int, name, $3::unit_kind, true FROM unnest($2::text[]) AS n(name)
+       SELECT $1::int, n.name, n.kind::unit_kind, true FROM unnest($2::text[], $3::text[]) AS n(name, kind)
        ON CONFLICT (jurisdiction_id, name) DO NOTHING`,
-      [jurisdictionId, names, UnitKind.UNKNOWN],
+      [jurisdictionId, names, names.map((n) => kinds.get(n))],
     );
   }
   return names;
