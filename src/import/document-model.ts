@@ -111,3 +111,17 @@ export function describePosition(at: SourcePosition | undefined): string | undef
   if (at.table !== undefined) return `table ${at.table}, row ${at.row}${at.column !== undefined ? `, column ${at.column}` : ''}`;
   return undefined;
 }
+
+/**
+ * Drops the grid columns no cell starts in: every row has a horizontally
+ * merged copy there. Spreadsheets made from pages with several tables share
+ * one column grid across the sheet (LibreOffice spreads a page's column over
+ * several sheet columns and merges them), so a table's logical column can be
+ * three sheet columns wide.
+ */
+export function collapseLayoutColumns(table: ModelTable): ModelTable {
+  const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+  const keep = Array.from({ length: width }, (_, k) => table.rows.some((r) => r.cells[k] !== undefined && r.cells[k].spanned !== 'left'));
+  if (keep.every(Boolean)) return table;
+  return { ...table, rows: table.rows.map((r) => ({ ...r, cells: r.cells.filter((_, k) => keep[k]) })) };
+}

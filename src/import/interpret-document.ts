@@ -3,6 +3,7 @@ import { DocumentKind } from '../document/document-kind';
 import type { Section } from '../task/section';
 import {
   cellLines,
+  collapseLayoutColumns,
   type DocumentModel,
   type ModelCell,
   type ModelParagraph,
@@ -62,7 +63,7 @@ export function interpretDocument(model: DocumentModel, bytes: Uint8Array, file:
 
   const sections: ParsedSection[] = [];
   for (const task of tables) {
-    const [headerRow, ...bodyRows] = task.table.rows;
+    const [headerRow, ...bodyRows] = (model.format === 'text' ? task.table : collapseLayoutColumns(task.table)).rows;
     const header = headerCells(headerRow.cells);
     const result = tableLayout(header.map((h) => h.text), task.title, model.format === 'text' ? undefined : header.map((h) => h.span));
     if ('error' in result) {

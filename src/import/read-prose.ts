@@ -1,4 +1,4 @@
-import type { DocumentModel, ModelBlock, ModelCell, ModelRow, SourceLine, SourcePosition } from './document-model';
+import type { DocumentModel, ModelBlock, ModelCell, ModelRow, ReaderNote, SourceLine, SourcePosition } from './document-model';
 
 const SECTION = /^\s*([一二三四五六七八九十]+)、\s*(.+)$/;
 const CATEGORY = /^\s*[（(]([一二三四五六七八九十]+)[)）]\s*(.+)$/;
@@ -43,6 +43,7 @@ interface ProseItem {
  */
 export function readProse(lines: string[], encoding: string): DocumentModel {
   const blocks: ModelBlock[] = [];
+  const notes: ReaderNote[] = [];
   const isItem = (i: number) => ITEM.test(lines[i]) && !CATEGORY.test(lines[i]);
   const headings = lines.flatMap((line, i) => (SECTION.test(line) ? [i] : []));
   // Only a heading followed by numbered items opens a task section; others (in the notice's body) are paragraphs.
@@ -93,9 +94,29 @@ export function readProse(lines: string[], encoding: string): DocumentModel {
         blocks.push({ kind: 'paragraph', text, at });
       }
     }
+    renumberRestarts(items, notes);
     if (items.length) blocks.push(proseTable(items, { line: start + 1 }));
   });
-  return { format: 'prose', encoding, blocks, notes: [], problems: [] };
+  return { format: 'prose', encoding, blocks, notes, problems: [] };
+}
+
+/**
+ * Some districts number items afresh under each category heading (（一）1. 2.
+ * （二）1. …). A section's items are one numbered list in duban (progress
+ * reports refer to them by number), so a restart continues the count, and
+ * the reader says so.
+ */
+function renumberRestarts(items: ProseItem[], notes: ReaderNote[]): void {
+  let previous = 0;
+  let shift = 0;
+  for (const item of items) {
+    if (item.number + shift <= previous && item.number === 1) shift = previous;
+    if (shift) {
+      notes.push({ at: item.at, message: `numbering restarts under “${item.category?.text ?? ''}”: item ${item.number} read as ${item.number + shift}` });
+      item.number += shift;
+    }
+    previous = item.number;
+  }
 }
 
 function addResponsibility(item: ProseItem, part: string, at: SourcePosition): void {
@@ -107,13 +128,14 @@ function addResponsibility(item: ProseItem, part: string, at: SourcePosition): v
 
 function proseTable(items: ProseItem[], at: SourcePosition): ModelBlock {
   const hasCategory = items.some((i) => i.category);
-  const hasLead = items.some((i) => i.roles.lead.length);
   const header = ['序号', ...(hasCategory ? ['工作类别'] : []), '任务', '责任区领导', '牵头单位', '配合单位'];
   const cell = (lines: SourceLine[], fallback: SourcePosition): ModelCell => ({ lines: lines.length ? lines : [{ text: '', at: fallback }], at: lines[0]?.at ?? fallback });
   const rows: ModelRow[] = [{ cells: header.map((text) => cell([{ text, at }], at)), at }];
   for (const item of items) {
-    const lead = hasLead ? item.roles.lead : item.roles.duty;
-    const co = hasLead ? [...item.roles.co, ...item.roles.duty] : item.roles.co;
+    // 责任单位 alone names the lead units; beside a 牵头单位 it names co-units.
+    const own = item.roles.lead.length > 0;
+    const lead = own ? item.roles.lead : item.roles.duty;
+    const co = own ? [...item.roles.co, ...item.roles.duty] : item.roles.co;
     rows.push({
       at: item.at,
       cells: [

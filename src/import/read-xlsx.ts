@@ -65,18 +65,20 @@ function readSheet(sheet: Element, shared: string[]): SheetCell[] {
     cells.push({ text, ...address });
   }
   // Merged ranges: the top-left value stands in every cell of the range.
+  const at = new Map(cells.map((c, index) => [`${c.row},${c.column}`, index]));
   for (const merge of elements(sheet, 'mergeCell')) {
     const [from, to] = (merge.getAttribute('ref') ?? '').split(':').map(parseAddress);
     if (!from || !to) continue;
-    const origin = cells.find((c) => c.row === from.row && c.column === from.column);
-    if (!origin) continue;
+    const originIndex = at.get(`${from.row},${from.column}`);
+    if (originIndex === undefined) continue;
+    const origin = cells[originIndex];
     for (let r = from.row; r <= to.row; r++) {
       for (let k = from.column; k <= to.column; k++) {
         if (r === from.row && k === from.column) continue;
-        const existing = cells.findIndex((c) => c.row === r && c.column === k);
         const copy = { text: origin.text, row: r, column: k, mergedFrom: origin };
-        if (existing >= 0) cells[existing] = copy;
-        else cells.push(copy);
+        const existing = at.get(`${r},${k}`);
+        if (existing !== undefined) cells[existing] = copy;
+        else at.set(`${r},${k}`, cells.push(copy) - 1);
       }
     }
   }
@@ -120,7 +122,7 @@ function modelCell(row: SheetCell[], r: number, k: number, sheet: number): Model
   return {
     lines: lines.filter((l, i) => l.text || i === 0),
     at,
-    ...(merged && merged.row === r && { spanned: 'left' as const }),
+    ...(merged && merged.column < k && { spanned: 'left' as const }),
     ...(merged && merged.row < r && { continued: true }),
   };
 }
