@@ -1,35 +1,203 @@
 /**
- * npm run bench: speed and memory numbers, printed (targets live here, not in
- * timed unit tests). Uses a throwaway embedded PostgreSQL, or the server in
- * BENCH_DATABASE_URL (it creates and drops its own databases there).
+ * npm run bench: the API under load next to a raw-SQL floor, in one run.
+ *
+ * For the seed database and a generated one at BENCH_SCALE× the seed
+ * (scripts/scale-seed.ts), it starts two servers as child processes with
+ * NODE_ENV=production:
+ *  - duban: the real app (scripts/bench-server.ts);
+ *  - the floor: plain node:http + pg answering each question with ONE
+ *    hand-written named prepared statement that builds the whole JSON
+ *    response in PostgreSQL (this file, `bench.ts floor`).
+ * Both answers are compared before anything is timed. Then autocannon runs
+ * each question at c=1 and c=10 against duban and the floor alternately and
+ * the table shows req/s, p50, p99, SQL statements per request, server RSS
+ * and duban's share of the floor.
+ *
+ * Databases: BENCH_DATABASE_URL (any database on the server; the bench
+ * creates and drops its own), else a throwaway embedded PostgreSQL.
+ * BENCH_DURATION seconds per cell (default 4), BENCH_SCALE (default 50),
+ * BENCH_PORT first of two ports (default 4170). On a shared 2-core machine
+ * numbers are noisy: compare ratios from one run, not runs from different days.
  */
 import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
 import { createDataSource } from '../src/db/data-source';
 import { freePort, startEmbeddedServer } from '../src/db/embedded-server';
 import { loadUnitRegistry } from '../src/import/registry-file';
-import { importFiles, parseFiles, seedDocuments } from '../src/importer/import-files';
-import { createApp } from '../src/server/app';
+import { importFiles, seedDocuments } from '../src/importer/import-files';
+import { scaleSeed } from './scale-seed';
 
-const SEEDS = path.join(__dirname, '..', 'seeds');
-const FLAGSHIP = `{ tasks(where: { coUnits: { some: { name: { eq: "区经济信息委" } } }, leaders: { some: { name: { eq: "凌健" } } } }) {
-  totalCount nodes { number year category { name } content leadUnits { name } coUnits { name } } } }`;
+const ROOT = path.join(__dirname, '..');
 
-const ms = (ns: bigint) => Number(ns) / 1e6;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-async function time<T>(run: () => Promise<T> | T): Promise<[number, T]> {
-  const start = process.hrtime.bigint();
-  const value = await run();
-  return [ms(process.hrtime.bigint() - start), value];
+interface Question {
+  name: string;
+  graphql: string;
+  /** The floor: one statement returning the whole response body as text. */
+  floor: { text: string; values: unknown[] };
+  /** Skipped at scale (its answer grows with the database, not with the question). */
+  seedOnly?: boolean;
+}
+
+const unitsOf = (role: 'LEAD' | 'CO', task: string) =>
+  `coalesce((SELECT json_agg(json_build_object('name', u.name) ORDER BY a.position) FROM assignment a JOIN unit u ON u.id = a.unit_id
+             WHERE a.task_id = ${task} AND a.role = '${role}'), '[]')`;
+
+const QUESTIONS: Question[] = [
+  {
+    name: 'flagship',
+    graphql: `{ tasks(where: { coUnits: { some: { name: { eq: "区经济信息委" } } }, leaders: { some: { name: { eq: "凌健" } } } }) {
+  totalCount nodes { number year category { name } content leadUnits { name } coUnits { name } } } }`,
+    floor: {
+      text: `WITH f AS (
+          SELECT t.id, p.year, t.section, t.number, t.content, t.category_id FROM task t JOIN plan p ON p.id = t.plan_id
+          WHERE EXISTS (SELECT 1 FROM task_leader tl JOIN leader l ON l.id = tl.leader_id WHERE tl.task_id = t.id AND l.name = $2)
+            AND EXISTS (SELECT 1 FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.task_id = t.id AND a.role = 'CO'
+                          AND (u.name = $1 OR EXISTS (SELECT 1 FROM unit_alias ua WHERE ua.unit_id = u.id AND ua.alias = $1)))
+        ), page AS (SELECT * FROM f ORDER BY year, section, number, id LIMIT 20)
+        SELECT json_build_object('data', json_build_object('tasks', json_build_object(
+          'totalCount', (SELECT count(*) FROM f),
+          'nodes', coalesce((SELECT json_agg(json_build_object(
+              'number', x.number, 'year', x.year,
+              'category', (SELECT json_build_object('name', c.name) FROM category c WHERE c.id = x.category_id),
+              'content', x.content, 'leadUnits', ${unitsOf('LEAD', 'x.id')}, 'coUnits', ${unitsOf('CO', 'x.id')})
+            ORDER BY x.year, x.section, x.number, x.id) FROM page x), '[]'))))::text AS body`,
+      values: ['区经济信息委', '凌健'],
+    },
+  },
+  {
+    name: 'workloads(2024, first 100)',
+    graphql: `{ workloads(year: 2024, first: 100) { nodes { unit { name } lead co total } } }`,
+    floor: {
+      text: `WITH w AS (
+          SELECT u.id, u.name, count(a.id) FILTER (WHERE a.role = 'LEAD')::int AS lead, count(a.id) FILTER (WHERE a.role = 'CO')::int AS co,
+                 count(DISTINCT a.task_id)::int AS total
+          FROM unit u LEFT JOIN (assignment a JOIN task t ON t.id = a.task_id JOIN plan p ON p.id = t.plan_id AND p.year = $1) ON a.unit_id = u.id
+          WHERE u.jurisdiction_id IN (SELECT jurisdiction_id FROM plan WHERE year = $1)
+          GROUP BY u.id
+        ), page AS (SELECT * FROM w ORDER BY total DESC, name COLLATE "C", id LIMIT 100)
+        SELECT json_build_object('data', json_build_object('workloads', json_build_object('nodes', coalesce(json_agg(
+          json_build_object('unit', json_build_object('name', name), 'lead', lead, 'co', co, 'total', total)
+          ORDER BY total DESC, name COLLATE "C", id), '[]'))))::text AS body FROM page`,
+      values: [2024],
+    },
+  },
+  {
+    name: 'three-level (leaders→tasks(50)→units)',
+    seedOnly: true,
+    graphql: `{ leaders { name tasks(first: 50) { nodes { number leadUnits { name } coUnits { name } progress { status } } } } }`,
+    floor: {
+      text: `SELECT json_build_object('data', json_build_object('leaders', coalesce(json_agg(json_build_object('name', l.name, 'tasks', json_build_object('nodes', (
+          SELECT coalesce(json_agg(json_build_object('number', x.number, 'leadUnits', ${unitsOf('LEAD', 'x.id')}, 'coUnits', ${unitsOf('CO', 'x.id')},
+                   'progress', coalesce((SELECT json_agg(json_build_object('status', pu.status) ORDER BY pu.period, pu.id) FROM progress_update pu WHERE pu.task_id = x.id), '[]'))
+                 ORDER BY x.year, x.section, x.number, x.id), '[]')
+          FROM (SELECT t.id, p.year, t.section, t.number FROM task_leader tl JOIN task t ON t.id = tl.task_id JOIN plan p ON p.id = t.plan_id
+                WHERE tl.leader_id = l.id ORDER BY p.year, t.section, t.number, t.id LIMIT $1) x)))
+          ORDER BY l.name COLLATE "C", l.id), '[]')))::text AS body FROM leader l`,
+      values: [50],
+    },
+  },
+];
+
+// ---------------------------------------------------------------- the floor
+function runFloor(url: string, port: number) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  let statements = 0;
+  const byPath = new Map(QUESTIONS.map((q, i) => [`/${i}`, { name: `floor_${i}`, ...q.floor }]));
+  http
+    .createServer(async (req, res) => {
+      if (req.url === '/__bench') {
+        res.end(JSON.stringify({ statements, rss: process.memoryUsage().rss }));
+        return;
+      }
+      for await (const _ of req); // read the request body like any server must
+      const statement = byPath.get(req.url ?? '');
+      if (!statement) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      try {
+        statements++;
+        const { rows } = await pool.query<{ body: string }>(statement);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(rows[0].body);
+      } catch (error) {
+        res.statusCode = 500;
+        res.end(String(error));
+      }
+    })
+    .listen(port, '127.0.0.1', () => process.stdout.write('ready\n'));
+}
+
+// ---------------------------------------------------------------- the driver
+interface Server {
+  name: string;
+  url: (question: number) => string;
+  stats: () => Promise<{ statements: number; rss: number }>;
+  child: ChildProcess;
+}
+
+function startChild(name: string, args: string[], env: Record<string, string>, base: string, url: (i: number) => string): Promise<Server> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) {
+        child.removeAllListeners('exit');
+        resolve({ name, url, child, stats: async () => (await fetch(`${base}/__bench`)).json() as Promise<{ statements: number; rss: number }> });
+      }
+    });
+  });
+}
+
+async function post(url: string, query: string): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = await response.json();
+  if (!response.ok || (body as { errors?: unknown }).errors) throw new Error(`${url}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+  return body;
+}
+
+interface Cell {
+  rps: number;
+  p50: number;
+  p99: number;
+  perRequest: number;
+  rssMiB: number;
+}
+
+async function load(server: Server, question: number, body: string, connections: number, seconds: number): Promise<Cell> {
+  const options = { url: server.url(question), method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections };
+  await autocannon({ ...options, duration: 1 }); // warm-up: JIT, pool connections, prepared statements
+  const before = await server.stats();
+  const result = await autocannon({ ...options, duration: seconds });
+  const after = await server.stats();
+  if (result.errors || result.non2xx) throw new Error(`${server.name}: ${result.errors} errors, ${result.non2xx} non-2xx responses`);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    perRequest: (after.statements - before.statements) / result.requests.total,
+    rssMiB: after.rss / 2 ** 20,
+  };
 }
 
 async function main() {
+  const seconds = Number(process.env.BENCH_DURATION ?? 4);
+  const scale = Number(process.env.BENCH_SCALE ?? 50);
+  const port = Number(process.env.BENCH_PORT ?? 4170);
+  const tag = `${process.pid}`;
+
   let serverUrl = process.env.BENCH_DATABASE_URL;
   let stopServer: () => Promise<void> = async () => undefined;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-bench-'));
@@ -39,94 +207,79 @@ async function main() {
     serverUrl = server.url;
     stopServer = server.stop;
   }
-  const admin = new URL(serverUrl);
-  admin.pathname = '/postgres';
-  const adminClient = new Client({ connectionString: admin.toString() });
-  await adminClient.connect();
-  const freshDatabase = async (name: string) => {
-    await adminClient.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await adminClient.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl!);
-    url.pathname = `/${name}`;
-    const ds = createDataSource(url.toString());
+  const urlOf = (db: string) => Object.assign(new URL(serverUrl!), { pathname: `/${db}` }).toString();
+  const admin = new pg.Client({ connectionString: urlOf('postgres') });
+  admin.on('error', () => undefined);
+  await admin.connect();
+  const seedDb = `bench_seed_${tag}`;
+  const scaledDb = `bench_x${scale}_${tag}`;
+  const children: ChildProcess[] = [];
+  const rows: string[] = [];
+  try {
+    const started = Date.now();
+    await admin.query(`CREATE DATABASE ${seedDb}`);
+    const ds = createDataSource(urlOf(seedDb));
     await ds.initialize();
     await ds.runMigrations();
-    return ds;
-  };
-
-  const registry = loadUnitRegistry(path.join(SEEDS, 'units.json'));
-  const files = seedDocuments(SEEDS);
-  const lines: string[] = [];
-  const report = (name: string, value: string) => lines.push(`${name.padEnd(48)} ${value}`);
-
-  const parseTimes: number[] = [];
-  for (let i = 0; i < 20; i++) parseTimes.push((await time(() => parseFiles(files, registry)))[0]);
-  report('parse both seed documents (median of 20)', `${median(parseTimes).toFixed(1)} ms`);
-
-  const importTimes: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const ds = await freshDatabase(`bench_import_${i}`);
-    importTimes.push((await time(() => importFiles(ds, files, registry)))[0]);
+    await importFiles(ds, seedDocuments(path.join(ROOT, 'seeds')), loadUnitRegistry(path.join(ROOT, 'seeds', 'units.json')));
+    await ds.query('ANALYZE');
     await ds.destroy();
-    await adminClient.query(`DROP DATABASE bench_import_${i} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${scaledDb} TEMPLATE ${seedDb}`);
+    const scaled = new pg.Client({ connectionString: urlOf(scaledDb) });
+    scaled.on('error', () => undefined);
+    await scaled.connect();
+    await scaleSeed(scaled, scale);
+    const { rows: size } = await scaled.query(`SELECT (SELECT count(*) FROM task)::int AS tasks, (SELECT count(*) FROM assignment)::int AS assignments`);
+    await scaled.end();
+    process.stderr.write(`databases ready in ${((Date.now() - started) / 1000).toFixed(1)} s; ${scale}×: ${size[0].tasks} tasks, ${size[0].assignments} assignments\n`);
+
+    for (const [label, db] of [
+      ['seed', seedDb],
+      [`${scale}×`, scaledDb],
+    ] as const) {
+      const duban = await startChild('duban', ['scripts/bench-server.ts'], { DATABASE_URL: urlOf(db), PORT: String(port) }, `http://127.0.0.1:${port}`, () => `http://127.0.0.1:${port}/graphql`);
+      children.push(duban.child);
+      const floor = await startChild('floor', ['scripts/bench.ts', 'floor', urlOf(db), String(port + 1)], {}, `http://127.0.0.1:${port + 1}`, (i) => `http://127.0.0.1:${port + 1}/${i}`);
+      children.push(floor.child);
+      for (const [i, question] of QUESTIONS.entries()) {
+        if (question.seedOnly && db !== seedDb) continue;
+        const [mine, theirs] = [await post(duban.url(i), question.graphql), await post(floor.url(i), question.graphql)];
+        if (!isDeepStrictEqual(mine, theirs)) throw new Error(`${question.name} on ${label}: duban and the floor answer differently`);
+        const body = JSON.stringify({ query: question.graphql });
+        for (const connections of [1, 10]) {
+          const d = await load(duban, i, body, connections, seconds);
+          const f = await load(floor, i, body, connections, seconds);
+          const cell = (c: Cell) =>
+            `${c.rps.toFixed(0).padStart(6)} ${c.p50.toFixed(1).padStart(6)} ${c.p99.toFixed(1).padStart(6)} ${c.perRequest.toFixed(1).padStart(5)} ${c.rssMiB.toFixed(0).padStart(5)}`;
+          const row = `${label.padEnd(5)} ${question.name.padEnd(38)} ${String(connections).padStart(3)} | ${cell(d)} | ${cell(f)} | ${((100 * d.rps) / f.rps).toFixed(0).padStart(4)}% ${(d.p50 / f.p50).toFixed(1).padStart(5)}×`;
+          rows.push(row);
+          process.stderr.write(`${row}\n`);
+        }
+      }
+      duban.child.kill();
+      floor.child.kill();
+    }
+  } finally {
+    for (const child of children) child.kill();
+    await new Promise((r) => setTimeout(r, 300));
+    if (!process.env.BENCH_KEEP) {
+      await admin.query(`DROP DATABASE IF EXISTS ${scaledDb} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${seedDb} WITH (FORCE)`);
+    }
+    await admin.end();
+    await stopServer();
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
-  report('import both into an empty database (median of 5)', `${median(importTimes).toFixed(0)} ms (min ${Math.min(...importTimes).toFixed(0)}, max ${Math.max(...importTimes).toFixed(0)})`);
-
-  const ds = await freshDatabase('bench_api');
-  await importFiles(ds, files, registry);
-  const { app, apollo } = await createApp({ dataSource: ds, exposeSql: true, log: () => undefined });
-  const server = http.createServer(app).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const post = async (query: string, variables?: object) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    return response.json() as Promise<any>;
-  };
-
-  for (let i = 0; i < 30; i++) await post(FLAGSHIP);
-  const flagship: number[] = [];
-  let statements = 0;
-  for (let i = 0; i < 300; i++) {
-    const [t, body] = await time(() => post(FLAGSHIP));
-    flagship.push(t);
-    statements = body.extensions.sql.length;
-  }
-  report('flagship query over HTTP (300 sequential)', `median ${median(flagship).toFixed(2)} ms, p95 ${pct(flagship, 0.95).toFixed(2)} ms, ${statements} SQL statements`);
-
-  const workloadsQuery = `query($after: String) { workloads(year: 2024, first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { unit { name } lead co total } } }`;
-  const walk: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    walk.push(
-      (
-        await time(async () => {
-          let after: string | null = null;
-          do {
-            const body: any = await post(workloadsQuery, { after });
-            after = body.data.workloads.pageInfo.hasNextPage ? body.data.workloads.pageInfo.endCursor : null;
-          } while (after);
-        })
-      )[0],
-    );
-  }
-  report('all 2024 workloads, pages of 100 (median of 20)', `${median(walk).toFixed(2)} ms`);
-
-  const three = `{ leaders { name tasks(first: 50) { nodes { number leadUnits { name } coUnits { name } progress { status } } } } }`;
-  const threeTimes: number[] = [];
-  for (let i = 0; i < 50; i++) threeTimes.push((await time(() => post(three)))[0]);
-  report('three-level query, 145 tasks (median of 50)', `${median(threeTimes).toFixed(2)} ms, ${(await post(three)).extensions.sql.length} SQL statements`);
-  report('process memory after the run (RSS / heap used)', `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB / ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
-
-  server.close();
-  await apollo.stop();
-  await ds.destroy();
-  await adminClient.query('DROP DATABASE bench_api WITH (FORCE)');
-  await adminClient.end();
-  await stopServer();
-  fs.rmSync(tmp, { recursive: true, force: true });
-  process.stdout.write(`duban benchmark (${os.cpus().length} cores, node ${process.version})\n${lines.join('\n')}\n`);
+  const head = `${'db'.padEnd(5)} ${'question'.padEnd(38)} ${'c'.padStart(3)} | ${'duban'.padEnd(32)} | ${'raw-SQL floor'.padEnd(32)} | share of floor`;
+  const sub = `${''.padEnd(48)} | ${'req/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'SQL/r'.padStart(5)} ${'RSS'.padStart(5)} | ${'req/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'SQL/r'.padStart(5)} ${'RSS'.padStart(5)} | req/s  p50`;
+  process.stdout.write(
+    `duban vs raw-SQL floor (${os.cpus().length} cores, node ${process.version}, ${seconds} s per cell, latencies in ms, RSS in MiB; servers run NODE_ENV=production via ts-node transpile-only)\n${head}\n${sub}\n${rows.join('\n')}\n`,
+  );
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+if (process.argv[2] === 'floor') runFloor(process.argv[3], Number(process.argv[4]));
+else
+  main().catch((error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { Sql, compile } from './sql';
 
 /**
  * Per-request state. Loaders are made here, per request, never at module
@@ -12,9 +13,11 @@ export class RequestContext {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    this.sqlLog.push(sql.replace(/\s+/g, ' ').trim());
-    return this.dataSource.query(sql, params);
+  /** Runs a statement: an Sql value (placeholders numbered here), or text with its parameters. */
+  query<T = Record<string, unknown>>(statement: Sql | string, params: unknown[] = []): Promise<T[]> {
+    const { text, values } = statement instanceof Sql ? compile(statement) : { text: statement, values: params };
+    this.sqlLog.push(text.replace(/\s+/g, ' ').trim());
+    return this.dataSource.query(text, values);
   }
 
   /**

@@ -1,6 +1,9 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { BadUserInputError } from './errors';
-import { SqlParams, and, or } from './sql';
+import { type Sql, TRUE, and, or, sql } from './sql';
+
+const LT = sql.raw('<');
+const GT = sql.raw('>');
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -23,7 +26,7 @@ export class ConnectionArgs {
 /** One ordering key of a keyset: SQL expression, direction and the SQL type of its cursor value. */
 export interface SortKey {
   name: string;
-  expr: string;
+  expr: Sql;
   desc: boolean;
   type: string;
 }
@@ -70,8 +73,18 @@ function decodeCursor(cursor: string, signature: string, argument: string): unkn
 }
 
 /** ORDER BY for the keys, flipped when paging backward (the page is reversed again afterwards). */
-export function orderBySql(keys: SortKey[], backward: boolean): string {
-  return keys.map((k) => `${k.expr} ${k.desc !== backward ? 'DESC' : 'ASC'}`).join(', ');
+export function orderBySql(keys: SortKey[], backward: boolean): Sql {
+  return sql.join(
+    keys.map((k) => sql`${k.expr} ${k.desc !== backward ? DESC : ASC}`),
+    ', ',
+  );
+}
+const ASC = sql.raw('ASC');
+const DESC = sql.raw('DESC');
+
+/** LIMIT one more row than the page, to see whether more exist; a parameter, so every page size shares one statement. */
+export function limitSql(request: PageRequest): Sql {
+  return sql`LIMIT ${sql.value(request.limit + 1, 'int')}`;
 }
 
 /**
@@ -79,15 +92,15 @@ export function orderBySql(keys: SortKey[], backward: boolean): string {
  * (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …, with < for descending keys.
  * Works for any mix of directions, unlike a row-value comparison.
  */
-export function keysetSql(keys: SortKey[], request: PageRequest, params: SqlParams): string {
-  if (!request.cursor) return 'TRUE';
+export function keysetSql(keys: SortKey[], request: PageRequest): Sql {
+  if (!request.cursor) return TRUE;
   const values = request.cursor;
   if (values.length !== keys.length) throw new BadUserInputError('The cursor does not fit this list.', request.backward ? 'before' : 'after');
   return or(
     keys.map((key, i) => {
-      const equal = keys.slice(0, i).map((k, j) => `${k.expr} = ${params.add(values[j], k.type)}`);
-      const op = key.desc !== request.backward ? '<' : '>';
-      return and([...equal, `${key.expr} ${op} ${params.add(values[i], key.type)}`]);
+      const equal = keys.slice(0, i).map((k, j) => sql`${k.expr} = ${sql.value(values[j], k.type)}`);
+      const op = key.desc !== request.backward ? LT : GT;
+      return and([...equal, sql`${key.expr} ${op} ${sql.value(values[i], key.type)}`]);
     }),
   );
 }

@@ -1,11 +1,12 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
+import { sql } from '../graphql/sql';
 import { LeaderModel } from './leader.type';
 
 export function loadLeader(ctx: RequestContext, id: number): Promise<LeaderModel> {
   return ctx
     .loader<number, LeaderModel>('leader.byId', async (ids) => {
-      const rows = await ctx.query<{ id: number; name: string }>(`SELECT id, name FROM leader WHERE id = ANY($1::int[])`, [ids]);
+      const rows = await ctx.query<{ id: number; name: string }>(sql`SELECT id, name FROM leader WHERE id = ANY(${sql.value(ids, 'int[]')})`);
       return byKey(ids, rows, (r) => r.id, 'leader', LeaderModel.fromRow);
     })
     .load(id);
@@ -13,14 +14,21 @@ export function loadLeader(ctx: RequestContext, id: number): Promise<LeaderModel
 
 /** Leaders of a task in cell order. */
 export function loadLeadersOfTask(ctx: RequestContext, taskId: number): Promise<LeaderModel[]> {
+  return leadersOfTask(ctx).load(taskId);
+}
+
+/** Leaders a page statement already fetched (see task-relations.sql.ts): the field resolver then costs nothing. */
+export function primeLeadersOfTask(ctx: RequestContext, taskId: number, rows: { id: number; name: string }[]): void {
+  leadersOfTask(ctx).prime(taskId, rows.map(LeaderModel.fromRow));
+}
+
+function leadersOfTask(ctx: RequestContext) {
   return ctx
     .loader<number, LeaderModel[]>('leader.byTask', async (taskIds) => {
       const rows = await ctx.query<{ task_id: number; id: number; name: string }>(
-        `SELECT tl.task_id, l.id, l.name FROM task_leader tl JOIN leader l ON l.id = tl.leader_id
-         WHERE tl.task_id = ANY($1::int[]) ORDER BY tl.task_id, tl.position`,
-        [taskIds],
+        sql`SELECT tl.task_id, l.id, l.name FROM task_leader tl JOIN leader l ON l.id = tl.leader_id
+         WHERE tl.task_id = ANY(${sql.value(taskIds, 'int[]')}) ORDER BY tl.task_id, tl.position`,
       );
       return groupBy(taskIds, rows, (r) => r.task_id).map((group) => group.map(LeaderModel.fromRow));
-    })
-    .load(taskId);
+    });
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../graphql/context';
 import type { Page } from '../graphql/pagination';
 import { normaliseLeaderName } from '../import/leader-cell';
@@ -35,8 +36,8 @@ export class LeaderResolver {
   }
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks the leader is responsible for (责任领导).' })
-  tasks(@Root() leader: LeaderModel, @Args() args: TaskConnectionArgs, @Ctx() ctx: RequestContext): Promise<Page<TaskModel>> {
-    return scopedTaskPage(ctx, { kind: 'leader' }, leader.dbId, args);
+  tasks(@Root() leader: LeaderModel, @Args() args: TaskConnectionArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<TaskModel>> {
+    return scopedTaskPage(ctx, { kind: 'leader' }, leader.dbId, args, info);
   }
 
   @FieldResolver(() => [UnitCountModel], { description: 'Units on the leader’s tasks with the number of such tasks, most first: leader → lead unit → co-units.' })

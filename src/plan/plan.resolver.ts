@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { DocumentModel } from '../document/document.type';
 import { loadDocumentsOfPlan } from '../document/document.loaders';
 import type { RequestContext } from '../graphql/context';
@@ -30,7 +31,7 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks of this plan.' })
-  tasks(@Root() plan: PlanModel, @Args() args: TaskConnectionArgs, @Ctx() ctx: RequestContext): Promise<Page<TaskModel>> {
-    return scopedTaskPage(ctx, { kind: 'plan' }, plan.dbId, args);
+  tasks(@Root() plan: PlanModel, @Args() args: TaskConnectionArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<TaskModel>> {
+    return scopedTaskPage(ctx, { kind: 'plan' }, plan.dbId, args, info);
   }
 }

@@ -1,19 +1,19 @@
 import { booleanWhereSql } from '../graphql/boolean-where.sql';
-import { type SqlParams, enumFilterSql, stringFilterSql } from '../graphql/sql';
+import { type Sql, enumFilterSql, sql, stringFilterSql } from '../graphql/sql';
 import type { ProgressWhere } from './progress.inputs';
 
 /** SQL condition on the progress_update row aliased `pu`. */
-export function progressWhereSql(where: ProgressWhere, params: SqlParams, depth = 0): string {
+export function progressWhereSql(where: ProgressWhere, pu: Sql, depth = 0): Sql {
   return booleanWhereSql(
     where,
     depth,
     (w) => {
-      const parts: string[] = [];
-      if (w.period) parts.push(stringFilterSql(['pu.period'], w.period, params));
-      if (w.status) parts.push(enumFilterSql('pu.status', w.status, params, 'progress_status'));
-      if (w.text) parts.push(stringFilterSql(['pu.text'], w.text, params));
+      const parts: Sql[] = [];
+      if (w.period) parts.push(stringFilterSql([sql`${pu}.period`], w.period));
+      if (w.status) parts.push(enumFilterSql(sql`${pu}.status`, w.status, 'progress_status'));
+      if (w.text) parts.push(stringFilterSql([sql`${pu}.text`], w.text));
       return parts;
     },
-    (w, d) => progressWhereSql(w, params, d),
+    (w, d) => progressWhereSql(w, pu, d),
   );
 }

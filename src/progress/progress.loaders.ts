@@ -1,26 +1,34 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
+import { sql } from '../graphql/sql';
 import { ProgressUpdateModel, type ProgressRow } from './progress-update.type';
 
-const COLUMNS = 'pu.id, pu.task_id, pu.document_id, pu.period, pu.text, pu.items, pu.status, pu.status_reason';
+const COLUMNS = sql`pu.id, pu.task_id, pu.document_id, pu.period, pu.text, pu.items, pu.status, pu.status_reason`;
 
 /** Progress updates of a task, oldest period first. */
 export function loadProgressOfTask(ctx: RequestContext, taskId: number): Promise<ProgressUpdateModel[]> {
+  return progressOfTask(ctx).load(taskId);
+}
+
+/** Progress a page statement already fetched (see task-relations.sql.ts). */
+export function primeProgressOfTask(ctx: RequestContext, taskId: number, rows: ProgressRow[]): void {
+  progressOfTask(ctx).prime(taskId, rows.map(ProgressUpdateModel.fromRow));
+}
+
+function progressOfTask(ctx: RequestContext) {
   return ctx
     .loader<number, ProgressUpdateModel[]>('progress.byTask', async (taskIds) => {
       const rows = await ctx.query<ProgressRow>(
-        `SELECT ${COLUMNS} FROM progress_update pu WHERE pu.task_id = ANY($1::int[]) ORDER BY pu.task_id, pu.period, pu.id`,
-        [taskIds],
+        sql`SELECT ${COLUMNS} FROM progress_update pu WHERE pu.task_id = ANY(${sql.value(taskIds, 'int[]')}) ORDER BY pu.task_id, pu.period, pu.id`,
       );
       return groupBy(taskIds, rows, (r) => r.task_id).map((group) => group.map(ProgressUpdateModel.fromRow));
-    })
-    .load(taskId);
+    });
 }
 
 export function loadProgress(ctx: RequestContext, id: number): Promise<ProgressUpdateModel> {
   return ctx
     .loader<number, ProgressUpdateModel>('progress.byId', async (ids) => {
-      const rows = await ctx.query<ProgressRow>(`SELECT ${COLUMNS} FROM progress_update pu WHERE pu.id = ANY($1::int[])`, [ids]);
+      const rows = await ctx.query<ProgressRow>(sql`SELECT ${COLUMNS} FROM progress_update pu WHERE pu.id = ANY(${sql.value(ids, 'int[]')})`);
       return byKey(ids, rows, (r) => r.id, 'progress update', ProgressUpdateModel.fromRow);
     })
     .load(id);

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../graphql/context';
 import type { Page } from '../graphql/pagination';
 import { PlanModel } from '../plan/plan.type';
@@ -17,7 +18,7 @@ export class CategoryFieldsResolver {
   }
 
   @FieldResolver(() => TaskConnection, { description: 'Key tasks under this heading.' })
-  tasks(@Root() category: CategoryModel, @Args() args: TaskConnectionArgs, @Ctx() ctx: RequestContext): Promise<Page<TaskModel>> {
-    return scopedTaskPage(ctx, { kind: 'category' }, category.dbId, args);
+  tasks(@Root() category: CategoryModel, @Args() args: TaskConnectionArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<TaskModel>> {
+    return scopedTaskPage(ctx, { kind: 'category' }, category.dbId, args, info);
   }
 }

@@ -1,34 +1,48 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../graphql/context';
 import { OrderDirection } from '../graphql/order';
-import { type Page, type SortKey, keysetSql, orderBySql, pageRequest, toPage } from '../graphql/pagination';
-import { SqlParams, and } from '../graphql/sql';
+import { type Page, type SortKey, keysetSql, limitSql, orderBySql, pageRequest, toPage } from '../graphql/pagination';
+import { connectionSelection } from '../graphql/selection';
+import { type Sql, TRUE, and, sql } from '../graphql/sql';
 import type { Role } from '../unit/role';
 import { type TaskConnectionArgs, TaskOrderField, type TaskWhere } from './task.inputs';
-import { TASK_COLUMNS, TaskModel, type TaskRow } from './task.type';
+import { taskColumns } from './task-columns.sql';
+import { type TaskRelation, taskRelations } from './task-relations.sql';
+import { TaskModel, type TaskRow } from './task.type';
 import { taskWhereSql } from './task-where.sql';
 
 /** Whose tasks a connection lists: all, or those of one parent row (`parent.id`). */
 export type TaskScope = { kind: 'plan' } | { kind: 'category' } | { kind: 'leader' } | { kind: 'unit'; role?: Role };
 
-function scopeSql(scope: TaskScope): string {
+const t = sql.identifier('t');
+const p = sql.identifier('p');
+const parent = sql.identifier('parent');
+const stl = sql.identifier('stl');
+const sa = sql.identifier('sa');
+const x = sql.identifier('x');
+const cnt = sql.identifier('cnt');
+
+/** Ties the task `t` to the parent row `parent` of a scoped connection. */
+function scopeSql(scope: TaskScope): Sql {
   switch (scope.kind) {
     case 'plan':
-      return 't.plan_id = parent.id';
+      return sql`${t}.plan_id = ${parent}.id`;
     case 'category':
-      return 't.category_id = parent.id';
+      return sql`${t}.category_id = ${parent}.id`;
     case 'leader':
-      return 'EXISTS (SELECT 1 FROM task_leader stl WHERE stl.task_id = t.id AND stl.leader_id = parent.id)';
+      return sql`EXISTS (SELECT 1 FROM task_leader ${stl} WHERE ${stl}.task_id = ${t}.id AND ${stl}.leader_id = ${parent}.id)`;
     case 'unit':
-      // role is an enum value validated by GraphQL, never user text
-      return `EXISTS (SELECT 1 FROM assignment sa WHERE sa.task_id = t.id AND sa.unit_id = parent.id${scope.role ? ` AND sa.role = '${scope.role}'` : ''})`;
+      return sql`EXISTS (SELECT 1 FROM assignment ${sa} WHERE ${sa}.task_id = ${t}.id AND ${sa}.unit_id = ${parent}.id${
+        scope.role ? sql` AND ${sa}.role = ${sql.value(scope.role, 'role')}` : sql.empty
+      })`;
   }
 }
 
 const KEY_OF: Record<TaskOrderField, Omit<SortKey, 'desc'> & { value: (r: TaskRow) => unknown }> = {
-  YEAR: { name: 'YEAR', expr: 'p.year', type: 'int', value: (r) => r.year },
-  SECTION: { name: 'SECTION', expr: 't.section', type: 'section', value: (r) => r.section },
-  NUMBER: { name: 'NUMBER', expr: 't.number', type: 'int', value: (r) => r.number },
+  YEAR: { name: 'YEAR', expr: sql`${p}.year`, type: 'int', value: (r) => r.year },
+  SECTION: { name: 'SECTION', expr: sql`${t}.section`, type: 'section', value: (r) => r.section },
+  NUMBER: { name: 'NUMBER', expr: sql`${t}.number`, type: 'int', value: (r) => r.number },
 };
 const DEFAULT_ORDER = [TaskOrderField.YEAR, TaskOrderField.SECTION, TaskOrderField.NUMBER].map((field) => ({ field, direction: OrderDirection.ASC }));
 
@@ -38,27 +52,47 @@ function sortKeys(args: TaskConnectionArgs) {
   const keys = (args.orderBy?.length ? args.orderBy : DEFAULT_ORDER)
     .filter((o) => !seen.has(o.field) && seen.add(o.field))
     .map((o) => ({ ...KEY_OF[o.field], desc: o.direction === OrderDirection.DESC }));
-  return [...keys, { name: 'ID', expr: 't.id', type: 'int', desc: false, value: (r: TaskRow) => r.id }];
+  return [...keys, { name: 'ID', expr: sql`${t}.id`, type: 'int', desc: false, value: (r: TaskRow) => r.id }];
 }
 
-const FROM = 'FROM task t JOIN plan p ON p.id = t.plan_id';
+const FROM = sql`FROM task ${t} JOIN plan ${p} ON ${p}.id = ${t}.plan_id`;
+const COLUMNS = taskColumns(t, p);
 
-/** Query.tasks: one page of all tasks, one statement (plus one for totalCount when asked). */
-export async function taskPage(ctx: RequestContext, args: TaskConnectionArgs): Promise<Page<TaskModel>> {
+type PageRow = TaskRow & { total_count?: number } & Record<string, unknown>;
+
+/**
+ * Query.tasks: one statement for the page, its totalCount when the query
+ * asks for it, and the relations the query selects on the page's tasks
+ * (task-relations.sql.ts). Without `info` (callers outside a resolver) the
+ * count is a second statement on demand and relations load lazily.
+ */
+export async function taskPage(ctx: RequestContext, args: TaskConnectionArgs, info?: GraphQLResolveInfo): Promise<Page<TaskModel>> {
   const keys = sortKeys(args);
   const request = pageRequest(args, keys);
-  const params = new SqlParams();
-  const where = whereSql(args.where, params);
-  const rows = await ctx.query<TaskRow>(
-    `SELECT ${TASK_COLUMNS} ${FROM} WHERE ${and([where, keysetSql(keys, request, params)])}
-     ORDER BY ${orderBySql(keys, request.backward)} LIMIT ${request.limit + 1}`,
-    params.values,
+  const where = whereSql(args.where);
+  const selection = info ? connectionSelection(info) : null;
+  const relations = selection && info ? taskRelations(selection, info, x) : [];
+  const order = orderBySql(keys, request.backward);
+  const page = sql`SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${order}) AS rn ${FROM} WHERE ${and([where, keysetSql(keys, request)])}
+     ORDER BY ${order} ${limitSql(request)}`;
+  const count = sql`(SELECT count(*)::int AS total_count ${FROM} WHERE ${where}) ${cnt}`;
+  const rows = await ctx.query<PageRow>(
+    selection?.totalCount
+      ? sql`SELECT ${x}.*${relationColumns(relations)}, ${cnt}.total_count FROM ${count} LEFT JOIN LATERAL (${page}) ${x} ON TRUE ORDER BY ${x}.rn`
+      : sql`SELECT ${x}.*${relationColumns(relations)} FROM (${page}) ${x} ORDER BY ${x}.rn`,
   );
-  return toPage(rows, request, (r) => keys.map((k) => k.value(r)), TaskModel.fromRow, async () => {
-    const countParams = new SqlParams();
-    const [{ count }] = await ctx.query<{ count: number }>(`SELECT count(*)::int AS count ${FROM} WHERE ${whereSql(args.where, countParams)}`, countParams.values);
-    return count;
+  const total = rows[0]?.total_count;
+  const found = rows.filter((r) => r.id !== null);
+  for (const row of found) for (const relation of relations) relation.prime(ctx, row);
+  return toPage(found, request, (r) => keys.map((k) => k.value(r)), TaskModel.fromRow, async () => {
+    if (total !== undefined) return total;
+    const [{ count: n }] = await ctx.query<{ count: number }>(sql`SELECT count(*)::int AS count ${FROM} WHERE ${where}`);
+    return n;
   });
+}
+
+function relationColumns(relations: TaskRelation[]): Sql {
+  return relations.length ? sql`, ${sql.join(relations.map((r) => r.column), ', ')}` : sql.empty;
 }
 
 /**
@@ -66,25 +100,38 @@ export async function taskPage(ctx: RequestContext, args: TaskConnectionArgs): P
  * (a LATERAL sub-select per parent id), batched by a DataLoader per distinct
  * scope and arguments.
  */
-export function scopedTaskPage(ctx: RequestContext, scope: TaskScope, parentId: number, args: TaskConnectionArgs): Promise<Page<TaskModel>> {
+export function scopedTaskPage(ctx: RequestContext, scope: TaskScope, parentId: number, args: TaskConnectionArgs, info?: GraphQLResolveInfo): Promise<Page<TaskModel>> {
   const keys = sortKeys(args);
   const request = pageRequest(args, keys);
-  const name = `tasks:${JSON.stringify(scope)}:${JSON.stringify(args)}`;
+  const selection = info ? connectionSelection(info) : null;
+  const name = `tasks:${JSON.stringify(scope)}:${JSON.stringify(args)}:${selection?.signature ?? ''}`;
   return ctx
     .loader<number, Page<TaskModel>>(name, async (parentIds) => {
-      const params = new SqlParams();
-      const ids = params.add(parentIds, 'int[]');
-      const rows = await ctx.query<TaskRow & { parent_id: number }>(
-        `SELECT parent.id AS parent_id, x.* FROM unnest(${ids}) AS parent(id)
-         CROSS JOIN LATERAL (
-           SELECT ${TASK_COLUMNS} ${FROM}
-           WHERE ${and([scopeSql(scope), whereSql(args.where, params), keysetSql(keys, request, params)])}
-           ORDER BY ${orderBySql(keys, request.backward)} LIMIT ${request.limit + 1}
-         ) x`,
-        params.values,
+      const relations = selection && info ? taskRelations(selection, info, x) : [];
+      const order = orderBySql(keys, request.backward);
+      const where = whereSql(args.where);
+      // OFFSET 0 keeps the per-parent count where it is: pulled up, it would run once per task row.
+      const parents = selection?.totalCount
+        ? sql`(SELECT ${parent}.id, ${parent}.ord, (SELECT count(*)::int ${FROM} WHERE ${and([scopeSql(scope), where])}) AS total_count
+             FROM unnest(${sql.value(parentIds, 'int[]')}) WITH ORDINALITY AS ${parent}(id, ord) OFFSET 0) ${parent}`
+        : sql`unnest(${sql.value(parentIds, 'int[]')}) WITH ORDINALITY AS ${parent}(id, ord)`;
+      const rows = await ctx.query<PageRow & { parent_id: number }>(
+        sql`SELECT ${parent}.id AS parent_id${selection?.totalCount ? sql`, ${parent}.total_count` : sql.empty}, ${x}.*${relationColumns(relations)}
+         FROM ${parents} ${selection?.totalCount ? sql`LEFT` : sql`CROSS`} JOIN LATERAL (
+           SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${order}) AS rn ${FROM}
+           WHERE ${and([scopeSql(scope), where, keysetSql(keys, request)])}
+           ORDER BY ${order} ${limitSql(request)}
+         ) ${x} ${selection?.totalCount ? sql`ON TRUE` : sql.empty}
+         ORDER BY ${parent}.ord, ${x}.rn`,
       );
-      return groupBy(parentIds, rows, (r) => r.parent_id).map((group, k) =>
-        toPage(group, request, (r) => keys.map((key) => key.value(r)), TaskModel.fromRow, () => scopedTaskCount(ctx, scope, parentIds[k], args.where)),
+      const totals = new Map(rows.map((r) => [r.parent_id, r.total_count]));
+      const found = rows.filter((r) => r.id !== null);
+      for (const row of found) for (const relation of relations) relation.prime(ctx, row);
+      return groupBy(parentIds, found, (r) => r.parent_id).map((group, k) =>
+        toPage(group, request, (r) => keys.map((key) => key.value(r)), TaskModel.fromRow, async () => {
+          const total = totals.get(parentIds[k]);
+          return total ?? scopedTaskCount(ctx, scope, parentIds[k], args.where);
+        }),
       );
     })
     .load(parentId);
@@ -93,12 +140,9 @@ export function scopedTaskPage(ctx: RequestContext, scope: TaskScope, parentId: 
 function scopedTaskCount(ctx: RequestContext, scope: TaskScope, parentId: number, where: TaskWhere | undefined): Promise<number> {
   return ctx
     .loader<number, number>(`taskCount:${JSON.stringify(scope)}:${JSON.stringify(where ?? null)}`, async (parentIds) => {
-      const params = new SqlParams();
-      const ids = params.add(parentIds, 'int[]');
       const rows = await ctx.query<{ parent_id: number; count: number }>(
-        `SELECT parent.id AS parent_id, (SELECT count(*)::int ${FROM} WHERE ${and([scopeSql(scope), whereSql(where, params)])}) AS count
-         FROM unnest(${ids}) AS parent(id)`,
-        params.values,
+        sql`SELECT ${parent}.id AS parent_id, (SELECT count(*)::int ${FROM} WHERE ${and([scopeSql(scope), whereSql(where)])}) AS count
+         FROM unnest(${sql.value(parentIds, 'int[]')}) AS ${parent}(id)`,
       );
       const counts = new Map(rows.map((r) => [r.parent_id, r.count]));
       return parentIds.map((id) => counts.get(id) ?? 0);
@@ -106,6 +150,6 @@ function scopedTaskCount(ctx: RequestContext, scope: TaskScope, parentId: number
     .load(parentId);
 }
 
-function whereSql(where: TaskWhere | undefined, params: SqlParams): string {
-  return where ? taskWhereSql(where, params) : 'TRUE';
+function whereSql(where: TaskWhere | undefined): Sql {
+  return where ? taskWhereSql(where, { task: t, plan: p }) : TRUE;
 }

@@ -1,49 +1,65 @@
 import { booleanWhereSql } from '../graphql/boolean-where.sql';
 import { listFilterSql } from '../graphql/list-filter.sql';
-import { type SqlParams, enumFilterSql, intFilterSql, stringFilterSql } from '../graphql/sql';
+import { type Sql, enumFilterSql, intFilterSql, sql, stringFilterSql } from '../graphql/sql';
 import { leaderWhereSql } from '../leader/leader-where.sql';
 import { progressWhereSql } from '../progress/progress-where.sql';
+import { Role } from '../unit/role';
 import { unitWhereSql } from '../unit/unit-where.sql';
 import type { UnitListFilter } from '../unit/unit.inputs';
 import type { TaskWhere } from './task.inputs';
 
+/** The aliases a task condition refers to: the task row and its plan row. */
+export interface TaskAliases {
+  task: Sql;
+  plan: Sql;
+}
+
+const c = sql.identifier('c');
+const tl = sql.identifier('tl');
+const l = sql.identifier('l');
+const a = sql.identifier('a');
+const u = sql.identifier('u');
+const pu = sql.identifier('pu');
+
 /**
- * SQL condition on the task row `t` joined to its plan `p`. Every relation
- * filter is an EXISTS sub-query, so nothing is filtered after loading.
+ * SQL condition on a task row joined to its plan. Every relation filter is
+ * an EXISTS sub-query, so nothing is filtered after loading.
  */
-export function taskWhereSql(where: TaskWhere, params: SqlParams, depth = 0): string {
+export function taskWhereSql(where: TaskWhere, { task, plan }: TaskAliases, depth = 0): Sql {
   return booleanWhereSql(
     where,
     depth,
     (w) => {
-      const parts: string[] = [];
-      if (w.year) parts.push(intFilterSql('p.year', w.year, params));
-      if (w.section) parts.push(enumFilterSql('t.section', w.section, params, 'section'));
-      if (w.number) parts.push(intFilterSql('t.number', w.number, params));
-      if (w.content) parts.push(stringFilterSql(['t.content'], w.content, params));
-      if (w.title) parts.push(stringFilterSql(['t.title'], w.title, params));
+      const parts: Sql[] = [];
+      if (w.year) parts.push(intFilterSql(sql`${plan}.year`, w.year));
+      if (w.section) parts.push(enumFilterSql(sql`${task}.section`, w.section, 'section'));
+      if (w.number) parts.push(intFilterSql(sql`${task}.number`, w.number));
+      if (w.content) parts.push(stringFilterSql([sql`${task}.content`], w.content));
+      if (w.title) parts.push(stringFilterSql([sql`${task}.title`], w.title));
       if (w.category) {
-        parts.push(`EXISTS (SELECT 1 FROM category c WHERE c.id = t.category_id AND ${stringFilterSql(['c.name'], w.category, params)})`);
+        parts.push(sql`EXISTS (SELECT 1 FROM category ${c} WHERE ${c}.id = ${task}.category_id AND ${stringFilterSql([sql`${c}.name`], w.category)})`);
       }
       if (w.leaders) {
         parts.push(
-          listFilterSql('FROM task_leader tl JOIN leader l ON l.id = tl.leader_id WHERE tl.task_id = t.id', w.leaders, (lw) => leaderWhereSql(lw, params)),
+          listFilterSql(sql`FROM task_leader ${tl} JOIN leader ${l} ON ${l}.id = ${tl}.leader_id WHERE ${tl}.task_id = ${task}.id`, w.leaders, (lw) =>
+            leaderWhereSql(lw, l),
+          ),
         );
       }
-      const units = (filter: UnitListFilter, role: 'LEAD' | 'CO' | null) =>
+      const units = (filter: UnitListFilter, role: Role | null) =>
         listFilterSql(
-          `FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.task_id = t.id${role ? ` AND a.role = '${role}'` : ''}`,
+          sql`FROM assignment ${a} JOIN unit ${u} ON ${u}.id = ${a}.unit_id WHERE ${a}.task_id = ${task}.id${role ? sql` AND ${a}.role = ${sql.value(role, 'role')}` : sql.empty}`,
           filter,
-          (uw) => unitWhereSql(uw, params),
+          (uw) => unitWhereSql(uw, u),
         );
-      if (w.leadUnits) parts.push(units(w.leadUnits, 'LEAD'));
-      if (w.coUnits) parts.push(units(w.coUnits, 'CO'));
+      if (w.leadUnits) parts.push(units(w.leadUnits, Role.LEAD));
+      if (w.coUnits) parts.push(units(w.coUnits, Role.CO));
       if (w.units) parts.push(units(w.units, null));
       if (w.progress) {
-        parts.push(listFilterSql('FROM progress_update pu WHERE pu.task_id = t.id', w.progress, (pw) => progressWhereSql(pw, params)));
+        parts.push(listFilterSql(sql`FROM progress_update ${pu} WHERE ${pu}.task_id = ${task}.id`, w.progress, (pw) => progressWhereSql(pw, pu)));
       }
       return parts;
     },
-    (w, d) => taskWhereSql(w, params, d),
+    (w, d) => taskWhereSql(w, { task, plan }, d),
   );
 }

@@ -3,7 +3,7 @@ import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 import { Section } from './section';
 
-/** Columns every task query selects (see TASK_COLUMNS). */
+/** Columns every task query selects (see taskColumns in task-columns.sql.ts). */
 export interface TaskRow {
   id: number;
   plan_id: number;

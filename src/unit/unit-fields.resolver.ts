@@ -1,4 +1,5 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../graphql/context';
 import { BadUserInputError } from '../graphql/errors';
 import { MAX_PAGE_SIZE, type Page } from '../graphql/pagination';
@@ -54,8 +55,8 @@ export class UnitFieldsResolver {
   }
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks the unit is assigned to, across all years.' })
-  tasks(@Root() unit: UnitModel, @Args() { role, ...args }: UnitTasksArgs, @Ctx() ctx: RequestContext): Promise<Page<TaskModel>> {
-    return scopedTaskPage(ctx, { kind: 'unit', role }, unit.dbId, args);
+  tasks(@Root() unit: UnitModel, @Args() { role, ...args }: UnitTasksArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<TaskModel>> {
+    return scopedTaskPage(ctx, { kind: 'unit', role }, unit.dbId, args, info);
   }
 
   @FieldResolver(() => [LeaderCountModel], { description: 'Leaders of the unit’s tasks with the number of such tasks, most first.' })

@@ -1,12 +1,17 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
-import { ASSIGNMENT_SELECT, AssignmentModel, type AssignmentRow } from './assignment.type';
+import { sql } from '../graphql/sql';
+import { AssignmentModel, type AssignmentRow } from './assignment.type';
+import { assignmentColumns } from './unit-json.sql';
 import { UnitModel, type UnitRow } from './unit.type';
+
+const a = sql.identifier('a');
+const u = sql.identifier('u');
 
 export function loadUnit(ctx: RequestContext, id: number): Promise<UnitModel> {
   return ctx
     .loader<number, UnitModel>('unit.byId', async (ids) => {
-      const rows = await ctx.query<UnitRow>(`SELECT id, name, kind, needs_review FROM unit WHERE id = ANY($1::int[])`, [ids]);
+      const rows = await ctx.query<UnitRow>(sql`SELECT id, name, kind, needs_review FROM unit WHERE id = ANY(${sql.value(ids, 'int[]')})`);
       return byKey(ids, rows, (r) => r.id, 'unit', UnitModel.fromRow);
     })
     .load(id);
@@ -14,26 +19,36 @@ export function loadUnit(ctx: RequestContext, id: number): Promise<UnitModel> {
 
 /** All assignments of a task with their units, in cell order: serves leadUnits, coUnits and assignments alike. */
 export function loadAssignmentsOfTask(ctx: RequestContext, taskId: number): Promise<AssignmentModel[]> {
+  return assignmentsOfTask(ctx).load(taskId);
+}
+
+/** Assignments a page statement already fetched (see task-relations.sql.ts), with the units' aliases when it fetched those too. */
+export function primeAssignmentsOfTask(ctx: RequestContext, taskId: number, rows: (AssignmentRow & { unit: UnitRow & { aliases?: string[] } })[]): void {
+  assignmentsOfTask(ctx).prime(taskId, rows.map(AssignmentModel.fromRow));
+  for (const row of rows) if (row.unit.aliases) aliasesOfUnit(ctx).prime(row.unit.id, row.unit.aliases);
+}
+
+function assignmentsOfTask(ctx: RequestContext) {
   return ctx
     .loader<number, AssignmentModel[]>('assignment.byTask', async (taskIds) => {
       const rows = await ctx.query<AssignmentRow>(
-        `${ASSIGNMENT_SELECT}
-         WHERE a.task_id = ANY($1::int[]) ORDER BY a.task_id, a.role, a.position`,
-        [taskIds],
+        sql`SELECT ${assignmentColumns(a, u)} FROM assignment ${a} JOIN unit ${u} ON ${u}.id = ${a}.unit_id
+         WHERE ${a}.task_id = ANY(${sql.value(taskIds, 'int[]')}) ORDER BY ${a}.task_id, ${a}.role, ${a}.position`,
       );
       return groupBy(taskIds, rows, (r) => r.task_id).map((group) => group.map(AssignmentModel.fromRow));
-    })
-    .load(taskId);
+    });
 }
 
 export function loadAliases(ctx: RequestContext, unitId: number): Promise<string[]> {
+  return aliasesOfUnit(ctx).load(unitId);
+}
+
+function aliasesOfUnit(ctx: RequestContext) {
   return ctx
     .loader<number, string[]>('unit.aliases', async (unitIds) => {
       const rows = await ctx.query<{ unit_id: number; alias: string }>(
-        `SELECT unit_id, alias FROM unit_alias WHERE unit_id = ANY($1::int[]) ORDER BY unit_id, id`,
-        [unitIds],
+        sql`SELECT unit_id, alias FROM unit_alias WHERE unit_id = ANY(${sql.value(unitIds, 'int[]')}) ORDER BY unit_id, id`,
       );
       return groupBy(unitIds, rows, (r) => r.unit_id).map((group) => group.map((r) => r.alias));
-    })
-    .load(unitId);
+    });
 }
