@@ -14,6 +14,7 @@ import { AssignmentFieldsResolver } from '../unit/assignment-fields.resolver';
 import { UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
 import { UnitFieldsResolver } from '../unit/unit-fields.resolver';
 import { UnitQueryResolver } from '../unit/unit.resolver';
+import { LeaderJurisdictionResolver, UnitJurisdictionResolver } from '../plan/jurisdiction-fields.resolver';
 import { NodeResolver } from './node.resolver';
 
 /** The API schema. schema/schema.graphql is this, printed (npm run schema). */
@@ -33,6 +34,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AssignmentFieldsResolver,
       ProgressFieldsResolver,
       NodeResolver,
+      UnitJurisdictionResolver,
+      LeaderJurisdictionResolver,
     ],
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,

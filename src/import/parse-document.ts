@@ -2,6 +2,7 @@ import type { DocumentModel } from './document-model';
 import { interpretDocument, type RegistryFor } from './interpret-document';
 import type { ParsedDocument } from './parsed-document';
 import { readDocument } from './read-document';
+import { UnitRegistries } from './unit-registries';
 import type { UnitRegistry } from './unit-registry';
 
 /**
@@ -10,7 +11,9 @@ import type { UnitRegistry } from './unit-registry';
  * the one exception: it goes through LibreOffice in a temporary folder).
  * Collects every problem before it refuses a document.
  */
-export function parseDocument(bytes: Uint8Array, file: string, registry: UnitRegistry | RegistryFor): ParsedDocument {
+export function parseDocument(bytes: Uint8Array, file: string, registry: UnitRegistry | UnitRegistries | RegistryFor): ParsedDocument {
   const model: DocumentModel = readDocument(bytes, file);
-  return interpretDocument(model, bytes, file, registry);
+  // Names resolve against the registry of the document's own jurisdiction (an empty one for a new district).
+  const registryFor: RegistryFor = typeof registry === 'function' ? registry : (jurisdiction) => UnitRegistries.of(registry).for(jurisdiction);
+  return interpretDocument(model, bytes, file, registryFor);
 }

@@ -4,12 +4,13 @@ import type { DataSource } from 'typeorm';
 import { DocumentImportError, type ImportProblem } from '../import/import-error';
 import { parseDocument } from '../import/parse-document';
 import type { ParsedDocument } from '../import/parsed-document';
+import type { UnitRegistries } from '../import/unit-registries';
 import type { UnitRegistry } from '../import/unit-registry';
 import type { ImportResult } from './import-result';
 import { importDocument } from './importer';
 
 /** Reads and parses files; refuses all of them if any is unreadable or malformed, naming every problem. */
-export function parseFiles(files: string[], registry: UnitRegistry): ParsedDocument[] {
+export function parseFiles(files: string[], registry: UnitRegistry | UnitRegistries): ParsedDocument[] {
   const problems: ImportProblem[] = [];
   const parsed: ParsedDocument[] = [];
   for (const file of files) {
@@ -25,7 +26,7 @@ export function parseFiles(files: string[], registry: UnitRegistry): ParsedDocum
 }
 
 /** Parses every file first, then imports them in order, one transaction per document. */
-export async function importFiles(dataSource: DataSource, files: string[], registry: UnitRegistry): Promise<ImportResult[]> {
+export async function importFiles(dataSource: DataSource, files: string[], registry: UnitRegistry | UnitRegistries): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const parsed of parseFiles(files, registry)) results.push(await importDocument(dataSource, parsed, registry));
   return results;

@@ -3,6 +3,7 @@ import { DocumentKind } from '../document/document-kind';
 import { DocumentImportError } from '../import/import-error';
 import type { ParsedDocument, ParsedItem, ParsedSection } from '../import/parsed-document';
 import type { UnitMention } from '../import/unit-cell';
+import { UnitRegistries } from '../import/unit-registries';
 import type { UnitRegistry } from '../import/unit-registry';
 import { splitProgressItems } from '../progress/progress-items';
 import { deriveStatus } from '../progress/status-rules';
@@ -27,14 +28,11 @@ interface ItemRef {
 export async function importDocument(
   dataSource: DataSource,
   parsed: ParsedDocument,
-  registry: UnitRegistry,
+  registries: UnitRegistry | UnitRegistries,
 ): Promise<ImportResult> {
   const meta = parsed.document;
-  if (registry.jurisdiction !== meta.jurisdiction) {
-    throw new DocumentImportError([
-      { file: parsed.file, message: `the document is from ${meta.jurisdiction}, the unit registry is for ${registry.jurisdiction}` },
-    ]);
-  }
+  // Units and leaders of a document belong to its own jurisdiction, never to another district's.
+  const registry = UnitRegistries.of(registries).for(meta.jurisdiction);
   return dataSource.transaction(async (em) => {
     const base = {
       file: parsed.file,

@@ -1,13 +1,13 @@
 import { Arg, Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../graphql/context';
 import { ConnectionArgs, type Page } from '../graphql/pagination';
-import { normaliseUnitName } from '../import/unit-name-normalise';
 import { Section } from '../task/section';
 import { UnitConnection, WorkloadConnection } from './unit-connection.type';
 import type { UnitWorkloadModel } from './unit-graph.types';
 import { UnitWhere } from './unit.inputs';
 import { unitPage, workloadPage } from './unit-pages';
-import { UnitModel, type UnitRow } from './unit.type';
+import { findUnitByName } from './unit-lookup';
+import { UnitModel } from './unit.type';
 
 @ArgsType()
 class UnitsArgs extends ConnectionArgs {
@@ -27,13 +27,12 @@ class WorkloadsArgs extends ConnectionArgs {
 @Resolver()
 export class UnitQueryResolver {
   @Query(() => UnitModel, { nullable: true, description: 'A unit by canonical name or any alias ("区文旅委" finds 区文化旅游委). Null when unknown.' })
-  async unit(@Arg('name', { description: 'Canonical name or alias.' }) name: string, @Ctx() ctx: RequestContext): Promise<UnitModel | null> {
-    const [row] = await ctx.query<UnitRow>(
-      `SELECT u.id, u.name, u.kind, u.needs_review FROM unit u
-       WHERE u.name = $1 OR EXISTS (SELECT 1 FROM unit_alias ua WHERE ua.unit_id = u.id AND ua.alias = $1)
-       ORDER BY (u.name = $1) DESC, u.id LIMIT 1`,
-      [normaliseUnitName(name)],
-    );
+  async unit(
+    @Arg('name', { description: 'Canonical name or alias.' }) name: string,
+    @Arg('jurisdiction', () => String, { nullable: true, description: 'Jurisdiction (重庆市渝中区, or 渝中区); needed when the name exists in several.' }) jurisdiction: string | null | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UnitModel | null> {
+    const row = await findUnitByName(ctx, name, jurisdiction ?? null);
     return row ? UnitModel.fromRow(row) : null;
   }
 
