@@ -178,7 +178,8 @@ function main(): void {
     soffice(['--convert-to', 'doc:MS Word 97', 'plan-2024.docx'], work);
     fs.copyFileSync(path.join(OUT, 'report-2021-ledger.html'), path.join(work, 'report-2021.html'));
     soffice(['--infilter=HTML (StarCalc)', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', 'report-2021.html'], work);
-    for (const name of ['plan-2024.docx', 'plan-2024.doc', 'report-2021.xlsx']) fs.copyFileSync(path.join(work, name), path.join(OUT, name));
+    soffice(['--convert-to', 'xls:MS Excel 97', 'report-2021.xlsx'], work);
+    for (const name of ['plan-2024.docx', 'plan-2024.doc', 'report-2021.xlsx', 'report-2021.xls']) fs.copyFileSync(path.join(work, name), path.join(OUT, name));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -25,6 +25,8 @@ export interface SourcePosition {
   row?: number;
   /** 1-based grid column (Word). */
   column?: number;
+  /** 1-based paragraph of a Word body, outside tables (said instead of a line). */
+  paragraph?: number;
   /** 1-based sheet and its A1 address (spreadsheets). */
   sheet?: number;
   cell?: string;
@@ -109,6 +111,7 @@ export function describePosition(at: SourcePosition | undefined): string | undef
   if (!at) return undefined;
   if (at.sheet !== undefined) return `sheet ${at.sheet} cell ${at.cell}`;
   if (at.table !== undefined) return `table ${at.table}, row ${at.row}${at.column !== undefined ? `, column ${at.column}` : ''}`;
+  if (at.paragraph !== undefined) return `paragraph ${at.paragraph}`;
   return undefined;
 }
 

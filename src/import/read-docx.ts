@@ -7,8 +7,8 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** Wrappers whose content reads as if they were not there (content controls, tracked insertions, links, custom XML). */
 const TRANSPARENT = new Set(['sdt', 'sdtContent', 'ins', 'moveTo', 'hyperlink', 'smartTag', 'customXml', 'fldSimple', 'dir', 'bdo']);
-/** Content that is not in the document any more, or not text of it. */
-const SKIPPED = new Set(['del', 'moveFrom', 'sdtPr', 'sdtEndPr', 'rPr', 'pPr', 'tcPr', 'trPr', 'tblPr', 'tblGrid', 'instrText', 'delText', 'drawing', 'pict', 'object', 'footnoteReference', 'endnoteReference', 'commentReference']);
+/** Content that is not in the document any more, or not text of it (mc:Fallback repeats mc:Choice for old readers). */
+const SKIPPED = new Set(['del', 'moveFrom', 'Fallback', 'sdtPr', 'sdtEndPr', 'rPr', 'pPr', 'tcPr', 'trPr', 'tblPr', 'tblGrid', 'instrText', 'delText', 'drawing', 'pict', 'object', 'footnoteReference', 'endnoteReference', 'commentReference']);
 
 /**
  * Reader for Word .docx (word/document.xml, read with a real XML parser).
@@ -44,7 +44,7 @@ class DocxReader {
   blocksOf(parent: Element): void {
     for (const node of children(parent)) {
       if (node.localName === 'p') {
-        for (const text of this.paragraphLines(node)) this.blocks.push({ kind: 'paragraph', text, at: { line: this.paragraphs } });
+        for (const text of this.paragraphLines(node)) this.blocks.push({ kind: 'paragraph', text, at: { line: this.paragraphs, paragraph: this.paragraphs } });
       } else if (node.localName === 'tbl') this.blocks.push(this.table(node));
       else if (TRANSPARENT.has(node.localName!)) this.blocksOf(node);
     }

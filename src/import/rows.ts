@@ -70,5 +70,5 @@ function trimEmptyTail(cells: ModelCell[], width: number): ModelCell[] {
 
 /** Positions that only carry a line are said as file:line already; keep grid addresses. */
 export function gridOnly(at: ModelRow['at']): ModelRow['at'] | undefined {
-  return at.table !== undefined || at.sheet !== undefined ? at : undefined;
+  return at.table !== undefined || at.sheet !== undefined || at.paragraph !== undefined ? at : undefined;
 }

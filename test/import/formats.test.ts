@@ -83,6 +83,12 @@ describe('the 2021 report as a ledger spreadsheet (.xlsx)', () => {
     ]);
     expect(items(doc)).toEqual(items(parse(REPORT_2021)));
   });
+
+  (sofficeInstalled ? it : it.skip)('reads the same from the legacy Excel 97 .xls, converted through LibreOffice', () => {
+    const xls = parse(fixture('report-2021.xls'));
+    expect(xls.format).toBe('doc');
+    expect(items(xls)).toEqual(items(doc));
+  });
 });
 
 describe('a legacy .doc without LibreOffice', () => {

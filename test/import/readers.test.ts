@@ -42,7 +42,7 @@ describe('the Word reader', () => {
   const table = model.blocks.find((b): b is ModelTable => b.kind === 'table')!;
 
   it('reads a paragraph without its bookmarks', () => {
-    expect(model.blocks[0]).toMatchObject({ kind: 'paragraph', text: '关于印发通知', at: { line: 1 } });
+    expect(model.blocks[0]).toMatchObject({ kind: 'paragraph', text: '关于印发通知', at: { line: 1, paragraph: 1 } });
   });
 
   it('spans a gridSpan header over its columns and repeats a vMerge cell down the rows it covers', () => {
