@@ -92,6 +92,7 @@ export async function importDocument(
       progressUpdates,
       assignments,
       flaggedUnits,
+      flaggedUnitKinds: inferredKinds(all, flaggedUnits),
     };
   });
 }
@@ -130,6 +131,14 @@ async function insertUnknownUnits(em: EntityManager, jurisdictionId: number, all
     );
   }
   return names;
+}
+
+function inferredKinds(all: ItemRef[], flagged: string[]): Record<string, string> {
+  const mentions = new Map(all.flatMap(({ item }) => [...item.leadUnits, ...item.coUnits]).map((u) => [u.name, u]));
+  return Object.fromEntries(flagged.map((name) => {
+    const u = mentions.get(name);
+    return [name, u?.inferredBy ? `${u.kind} by ${u.inferredBy}` : 'kind unknown: no naming rule applies'];
+  }));
 }
 
 async function existingTasks(em: EntityManager, planId: number): Promise<Map<string, number>> {

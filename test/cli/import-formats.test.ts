@@ -50,6 +50,15 @@ describe('npm run import with the published formats', () => {
     expect(count).toBe(8 + 136 + 10 + 10 + 137);
   });
 
+  it('imports a 渝中区 plan under 渝中区 and shows the rule that gave each new name its kind', async () => {
+    const result = await runImport([`${FORMATS}/yuzhong-plan-prose.txt`], { DATABASE_URL: db.url });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('化龙桥片区管委会（ZONE_COMMITTEE by …管委会 → zone committee）');
+    expect(result.stdout).toContain('解放碑街道（TOWNSHIP_STREET by …街道/…镇 → township/street）');
+    const rows = await db.dataSource.query(`SELECT DISTINCT j.name FROM unit u JOIN jurisdiction j ON j.id = u.jurisdiction_id WHERE u.name = '化龙桥片区管委会'`);
+    expect(rows).toEqual([{ name: '重庆市渝中区' }]);
+  });
+
   it.each([
     ['truncated.docx', 'the file is a corrupt zip archive'],
     ['encrypted.docx', 'the zip archive is encrypted (password-protected)'],
