@@ -1,9 +1,7 @@
-import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import type { DocumentModel, ModelBlock, ModelCell, ModelRow, SourceLine, SourcePosition } from './document-model';
 import { DocumentImportError } from './import-error';
+import { child, parseXml, type XmlElement as Element } from './xml-tree';
 import type { ZipEntries } from './zip-entries';
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** Wrappers whose content reads as if they were not there (content controls, tracked insertions, links, custom XML). */
 const TRANSPARENT = new Set(['sdt', 'sdtContent', 'ins', 'moveTo', 'hyperlink', 'smartTag', 'customXml', 'fldSimple', 'dir', 'bdo']);
@@ -24,12 +22,11 @@ export function readDocx(zip: ZipEntries, file: string): DocumentModel {
   const xml = zip.text('word/document.xml')!;
   let root: Element;
   try {
-    root = new DOMParser({ onError: (level, message) => { if (level === 'fatalError') throw new Error(message); } })
-      .parseFromString(xml, 'text/xml').documentElement!;
+    root = parseXml(xml);
   } catch (error) {
     throw new DocumentImportError([{ file, message: `word/document.xml is not well-formed XML (${(error as Error).message}): the .docx is damaged` }]);
   }
-  const body = children(root).find((c) => c.localName === 'body');
+  const body = child(root, 'body');
   if (!body) throw new DocumentImportError([{ file, message: 'word/document.xml has no w:body: the .docx is damaged' }]);
   const reader = new DocxReader();
   reader.blocksOf(body);
@@ -42,11 +39,11 @@ class DocxReader {
   private tables = 0;
 
   blocksOf(parent: Element): void {
-    for (const node of children(parent)) {
-      if (node.localName === 'p') {
+    for (const node of parent.children) {
+      if (node.local === 'p') {
         for (const text of this.paragraphLines(node)) this.blocks.push({ kind: 'paragraph', text, at: { line: this.paragraphs, paragraph: this.paragraphs } });
-      } else if (node.localName === 'tbl') this.blocks.push(this.table(node));
-      else if (TRANSPARENT.has(node.localName!)) this.blocksOf(node);
+      } else if (node.local === 'tbl') this.blocks.push(this.table(node));
+      else if (TRANSPARENT.has(node.local)) this.blocksOf(node);
     }
   }
 
@@ -55,17 +52,17 @@ class DocxReader {
     this.paragraphs++;
     const lines = [''];
     const walk = (node: Element) => {
-      for (const child of children(node)) {
-        const name = child.localName!;
+      for (const c of node.children) {
+        const name = c.local;
         if (SKIPPED.has(name)) continue;
-        if (name === 't') lines[lines.length - 1] += child.textContent ?? '';
+        if (name === 't') lines[lines.length - 1] += c.text;
         else if (name === 'tab' || name === 'ptab') lines[lines.length - 1] += '\t';
         else if (name === 'br' || name === 'cr') {
           // A page or column break inside a paragraph is layout, not a new line of text.
-          if (!child.getAttributeNS(W, 'type') || child.getAttributeNS(W, 'type') === 'textWrapping') lines.push('');
+          if (!c.attrs.type || c.attrs.type === 'textWrapping') lines.push('');
         } else if (name === 'noBreakHyphen') lines[lines.length - 1] += '-';
-        else if (name === 'sym') lines[lines.length - 1] += String.fromCharCode(parseInt(child.getAttributeNS(W, 'char') ?? '20', 16));
-        else walk(child);
+        else if (name === 'sym') lines[lines.length - 1] += String.fromCharCode(parseInt(c.attrs.char ?? '20', 16));
+        else walk(c);
       }
     };
     walk(p);
@@ -79,16 +76,16 @@ class DocxReader {
     const trs = rowsOf(tbl);
     trs.forEach((tr, r) => {
       const cells: ModelCell[] = [];
-      const before = Number(child(child(tr, 'trPr'), 'gridBefore')?.getAttributeNS(W, 'val') ?? 0);
+      const before = Number(child(child(tr, 'trPr'), 'gridBefore')?.attrs.val ?? 0);
       for (let k = 0; k < before; k++) cells.push({ lines: [], at: { line: this.paragraphs + 1, table, row: r + 1, column: k + 1 } });
       for (const tc of cellsOf(tr)) {
         const tcPr = child(tc, 'tcPr');
-        const span = Math.max(1, Number(child(tcPr, 'gridSpan')?.getAttributeNS(W, 'val') || 1));
+        const span = Math.max(1, Number(child(tcPr, 'gridSpan')?.attrs.val || 1));
         const vMerge = child(tcPr, 'vMerge');
         const column = cells.length;
         const cellAt: SourcePosition = { line: this.paragraphs + 1, table, row: r + 1, column: column + 1 };
         let cell: ModelCell;
-        if (vMerge && vMerge.getAttributeNS(W, 'val') !== 'restart' && rows.length && rows[rows.length - 1].cells[column]) {
+        if (vMerge && vMerge.attrs.val !== 'restart' && rows.length && rows[rows.length - 1].cells[column]) {
           this.cellLines(tc, table, r + 1, column + 1); // count its paragraphs, keep none: Word leaves them empty
           const above = rows[rows.length - 1].cells[column];
           cell = { lines: above.lines, at: above.at, continued: true };
@@ -107,13 +104,13 @@ class DocxReader {
   private cellLines(tc: Element, table: number, row: number, column: number): SourceLine[] {
     const lines: SourceLine[] = [];
     const walk = (node: Element) => {
-      for (const c of children(node)) {
-        if (c.localName === 'p') {
+      for (const c of node.children) {
+        if (c.local === 'p') {
           const texts = this.paragraphLines(c);
           texts.forEach((text) => lines.push({ text, at: { line: this.paragraphs, table, row, column } }));
-        } else if (c.localName === 'tbl') {
+        } else if (c.local === 'tbl') {
           for (const tr of rowsOf(c)) for (const inner of cellsOf(tr)) walk(inner);
-        } else if (TRANSPARENT.has(c.localName!)) walk(c);
+        } else if (TRANSPARENT.has(c.local)) walk(c);
       }
     };
     walk(tc);
@@ -124,20 +121,10 @@ class DocxReader {
 
 /** w:tr, also where a content control or custom XML wraps rows. */
 function rowsOf(tbl: Element): Element[] {
-  return children(tbl).flatMap((c) => (c.localName === 'tr' ? [c] : TRANSPARENT.has(c.localName!) ? rowsOf(c) : []));
+  return tbl.children.flatMap((c) => (c.local === 'tr' ? [c] : TRANSPARENT.has(c.local) ? rowsOf(c) : []));
 }
 
 /** w:tc, also where a content control wraps the cell. */
 function cellsOf(tr: Element): Element[] {
-  return children(tr).flatMap((c) => (c.localName === 'tc' ? [c] : TRANSPARENT.has(c.localName!) ? cellsOf(c) : []));
-}
-
-function children(node: Node): Element[] {
-  const out: Element[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as Element);
-  return out;
-}
-
-function child(node: Element | undefined, localName: string): Element | undefined {
-  return node && children(node).find((c) => c.localName === localName);
+  return tr.children.flatMap((c) => (c.local === 'tc' ? [c] : TRANSPARENT.has(c.local) ? cellsOf(c) : []));
 }

@@ -1,6 +1,6 @@
-import { DOMParser, type Element } from '@xmldom/xmldom';
 import { columnLetters, type DocumentModel, type ModelBlock, type ModelCell, type ModelRow } from './document-model';
 import { DocumentImportError } from './import-error';
+import { descendants, parseXml, type XmlElement as Element } from './xml-tree';
 import type { ZipEntries } from './zip-entries';
 
 interface SheetCell {
@@ -24,22 +24,20 @@ export function readXlsx(zip: ZipEntries, file: string): DocumentModel {
     const xml = zip.text(name);
     if (xml === undefined) throw new DocumentImportError([{ file, message: `the workbook has no part ${name}: the .xlsx is damaged` }]);
     try {
-      return new DOMParser({ onError: (level, message) => { if (level === 'fatalError') throw new Error(message); } })
-        .parseFromString(xml, 'text/xml').documentElement!;
+      return parseXml(xml);
     } catch (error) {
       throw new DocumentImportError([{ file, message: `${name} is not well-formed XML (${(error as Error).message}): the .xlsx is damaged` }]);
     }
   };
   const workbook = parse('xl/workbook.xml');
   const rels = new Map(
-    elements(parse('xl/_rels/workbook.xml.rels'), 'Relationship').map((r) => [r.getAttribute('Id'), r.getAttribute('Target') ?? '']),
+    elements(parse('xl/_rels/workbook.xml.rels'), 'Relationship').map((r) => [r.attrs.Id, r.attrs.Target ?? '']),
   );
   const shared = zip.has('xl/sharedStrings.xml') ? elements(parse('xl/sharedStrings.xml'), 'si').map(stringItem) : [];
   const blocks: ModelBlock[] = [];
   let cellsSeen = 0;
   elements(workbook, 'sheet').forEach((sheet, index) => {
-    const id = sheet.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id');
-    const target = rels.get(id) ?? '';
+    const target = rels.get(sheet.attrs.id) ?? '';
     const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
     const cells = readSheet(parse(path), shared);
     cellsSeen += cells.filter((c) => c.text.trim()).length;
@@ -52,14 +50,14 @@ export function readXlsx(zip: ZipEntries, file: string): DocumentModel {
 function readSheet(sheet: Element, shared: string[]): SheetCell[] {
   const cells: SheetCell[] = [];
   for (const c of elements(sheet, 'c')) {
-    const ref = c.getAttribute('r');
+    const ref = c.attrs.r;
     const address = ref ? parseAddress(ref) : undefined;
     if (!address) continue;
-    const type = c.getAttribute('t');
-    const value = elements(c, 'v')[0]?.textContent ?? '';
+    const type = c.attrs.t;
+    const value = c.children.find((v) => v.local === 'v')?.text ?? '';
     let text: string;
     if (type === 's') text = shared[Number(value)] ?? '';
-    else if (type === 'inlineStr') text = elements(c, 'is').map(stringItem).join('');
+    else if (type === 'inlineStr') text = c.children.filter((e) => e.local === 'is').map(stringItem).join('');
     else if (type === 'b') text = value === '1' ? 'TRUE' : 'FALSE';
     else text = value;
     cells.push({ text, ...address });
@@ -67,7 +65,7 @@ function readSheet(sheet: Element, shared: string[]): SheetCell[] {
   // Merged ranges: the top-left value stands in every cell of the range.
   const at = new Map(cells.map((c, index) => [`${c.row},${c.column}`, index]));
   for (const merge of elements(sheet, 'mergeCell')) {
-    const [from, to] = (merge.getAttribute('ref') ?? '').split(':').map(parseAddress);
+    const [from, to] = (merge.attrs.ref ?? '').split(':').map(parseAddress);
     if (!from || !to) continue;
     const originIndex = at.get(`${from.row},${from.column}`);
     if (originIndex === undefined) continue;
@@ -131,11 +129,9 @@ function modelCell(row: SheetCell[], r: number, k: number, sheet: number): Model
 function stringItem(si: Element): string {
   let text = '';
   const walk = (node: Element) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      const e = c as Element;
-      if (e.localName === 'rPh' || e.localName === 'phoneticPr') continue;
-      if (e.localName === 't') text += e.textContent ?? '';
+    for (const e of node.children) {
+      if (e.local === 'rPh' || e.local === 'phoneticPr') continue;
+      if (e.local === 't') text += e.text;
       else walk(e);
     }
   };
@@ -151,5 +147,5 @@ function parseAddress(ref: string): { row: number; column: number } | undefined 
 }
 
 function elements(root: Element, localName: string): Element[] {
-  return Array.from(root.getElementsByTagNameNS('*', localName)) as Element[];
+  return descendants(root, localName);
 }
