@@ -1,10 +1,12 @@
 /**
- * npm run import -- [--dry-run] [--json] [--registry seeds/units.json] <file>…
+ * npm run import -- [--dry-run] [--json] [--registry seeds/units.json] [--allow <check>]… <file>…
  *
  * Without --dry-run: imports each file in its own transaction and prints a
- * report. With --dry-run nothing is written and no database is started;
- * --json prints the parsed document(s) in the shape integrations rely on.
- * Exit codes: 0 done, 1 a document was refused, 2 wrong usage.
+ * report with every warning. With --dry-run nothing is written and no
+ * database is started; --json prints the parsed document(s) in the shape
+ * integrations rely on. --allow lets one named check through (see USAGE).
+ * Exit codes: 0 done, 1 a document was refused or the import failed, 2 wrong
+ * usage. Never a stack trace: what went wrong is said in one message.
  */
 import 'reflect-metadata';
 import path from 'node:path';
@@ -15,58 +17,52 @@ import { loadUnitRegistry } from '../import/registry-file';
 import { importFiles, parseFiles } from '../importer/import-files';
 import { formatImportReport } from './import-report';
 import { toDryRunJson } from './dry-run-json';
+import { parseImportArgs, USAGE } from './import-args';
+import { writeOut } from './write-out';
 
-const USAGE = 'usage: npm run import -- [--dry-run] [--json] [--registry <units.json>] <file>…';
+interface Outcome {
+  code: 0 | 1 | 2;
+  stdout?: string;
+  stderr?: string;
+}
 
-async function main(argv: string[]): Promise<number> {
-  const files: string[] = [];
-  let dryRun = false;
-  let json = false;
-  let registryFile = path.join(PROJECT_ROOT, 'seeds', 'units.json');
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--dry-run') dryRun = true;
-    else if (arg === '--json') json = true;
-    else if (arg === '--registry' && argv[i + 1]) registryFile = argv[++i];
-    else if (arg.startsWith('--')) return usage(`unknown option ${arg}`);
-    else files.push(arg);
-  }
-  if (files.length === 0) return usage('no file given');
-
-  const registry = loadUnitRegistry(registryFile);
-  if (dryRun) {
-    const parsed = parseFiles(files, registry);
-    if (json) {
+async function main(argv: string[]): Promise<Outcome> {
+  const args = parseImportArgs(argv);
+  if ('usage' in args) return { code: 2, stderr: `${args.usage}\n${USAGE}\n` };
+  const registry = loadUnitRegistry(args.registryFile ?? path.join(PROJECT_ROOT, 'seeds', 'units.json'));
+  const options = { allow: args.allow };
+  if (args.dryRun) {
+    const parsed = parseFiles(args.files, registry, options);
+    if (args.json) {
       const out = parsed.map(toDryRunJson);
-      process.stdout.write(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);
-    } else {
-      parsed.forEach((p) => process.stdout.write(`${p.file}: parsed ${p.sections.map((s) => `${s.items.length} ${s.section}`).join(', ')}; ${p.warnings.length} warnings (dry run, nothing written)\n`));
+      return { code: 0, stdout: `${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n` };
     }
-    return 0;
+    const lines = parsed.map(
+      (p) =>
+        `${p.file}: parsed ${p.sections.map((s) => `${s.items.length} ${s.section}`).join(', ')}; ${p.warnings.length} warnings (dry run, nothing written)\n` +
+        p.warnings.map((w) => `  warning ${p.file}:${w.line}: ${w.message}\n`).join(''),
+    );
+    return { code: 0, stdout: lines.join('') };
   }
   const database = await connectDatabase();
   try {
-    const results = await importFiles(database.dataSource, files, registry);
-    process.stdout.write(json ? `${JSON.stringify(results, null, 2)}\n` : formatImportReport(results));
-    return 0;
+    const results = await importFiles(database.dataSource, args.files, registry, options);
+    return { code: 0, stdout: args.json ? `${JSON.stringify(results, null, 2)}\n` : formatImportReport(results) };
   } finally {
     await database.close();
   }
 }
 
-function usage(problem: string): number {
-  process.stderr.write(`${problem}\n${USAGE}\n`);
-  return 2;
+function failure(error: unknown): Outcome {
+  if (error instanceof DocumentImportError) return { code: 1, stderr: `Import refused; the database is unchanged.\n${error.message}\n` };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 1, stderr: `Import failed; the database is unchanged.\n${message}\n` };
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    if (error instanceof DocumentImportError) {
-      process.stderr.write(`Import refused; the database is unchanged.\n${error.message}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+main(process.argv.slice(2))
+  .catch(failure)
+  .then(async (outcome) => {
+    await writeOut(process.stdout, outcome.stdout ?? '');
+    await writeOut(process.stderr, outcome.stderr ?? '');
+    process.exit(outcome.code);
+  });

@@ -44,6 +44,14 @@ export class DocumentEntity {
   @Column({ name: 'file_name', type: 'text' })
   fileName: string;
 
+  /** What the parser warned about this document (line, message): kept so a reviewer can read it later. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings: { line: number; message: string }[];
+
+  /** Named checks the user overrode for this import (--allow stated-count …); empty for a regular document. */
+  @Column({ name: 'allowed_checks', type: 'text', array: true, default: () => "'{}'" })
+  allowedChecks: string[];
+
   @CreateDateColumn({ name: 'imported_at', type: 'timestamptz' })
   importedAt: Date;
 }

@@ -3,6 +3,7 @@ import './enums';
 import './order';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { DocumentFieldsResolver } from '../document/document-fields.resolver';
 import { LeaderResolver } from '../leader/leader.resolver';
 import { PlanResolver } from '../plan/plan.resolver';
 import { ProgressFieldsResolver } from '../progress/progress-fields.resolver';
@@ -33,6 +34,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       WorkloadConnectionResolver,
       AssignmentFieldsResolver,
       ProgressFieldsResolver,
+      DocumentFieldsResolver,
       NodeResolver,
       UnitJurisdictionResolver,
       LeaderJurisdictionResolver,

@@ -3,6 +3,7 @@ import type { ImportProblem } from './import-error';
 import type { DocumentMeta } from './parsed-document';
 import type { Section } from '../task/section';
 import { sectionFromTitle } from './table-layout';
+import { checkDate, checkYear } from './validate/dates';
 
 const CHINESE_QUARTERS: [RegExp, string][] = [
   [/一季度|第一季度/, 'Q1'],
@@ -41,7 +42,9 @@ export function readLetterhead(
   let issuer: string | null = null;
   if (dateLine >= 0) {
     const m = lines[dateLine].match(/(\d{4})年(\d{1,2})月(\d{1,2})日/)!;
-    date = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+    const checked = checkDate(m[1], m[2], m[3]);
+    if ('error' in checked) problems.push({ file, line: at(dateLine), field: '日期', message: checked.error });
+    else date = checked.iso;
     // 重庆市沙坪坝区人民政府督查办     2021年4月8日  — or the issuer on the line above the date.
     const before = lines[dateLine].slice(0, m.index).trim();
     issuer = before || previousNonEmpty(lines, dateLine);
@@ -68,6 +71,8 @@ export function readLetterhead(
   }
 
   const year = Number(title?.match(/(\d{4})年/)?.[1] ?? date?.slice(0, 4));
+  const yearProblem = title || date ? checkYear(year) : null;
+  if (yearProblem) problems.push({ file, line: titleLine >= 0 ? at(titleLine) : undefined, message: `${yearProblem} (“${title ?? date}”)` });
   let period: string | null = null;
   if (kind === DocumentKind.PROGRESS_REPORT) {
     const quarter = CHINESE_QUARTERS.find(([pattern]) => pattern.test(title!))?.[1];

@@ -4,6 +4,7 @@ import type { ParsedDocument } from './parsed-document';
 import { readDocument } from './read-document';
 import { UnitRegistries } from './unit-registries';
 import type { UnitRegistry } from './unit-registry';
+import type { ParseOptions } from './validate/checks';
 
 /**
  * Parses one document, whatever its format, into plain data. Pure: reads
@@ -11,9 +12,14 @@ import type { UnitRegistry } from './unit-registry';
  * the one exception: it goes through LibreOffice in a temporary folder).
  * Collects every problem before it refuses a document.
  */
-export function parseDocument(bytes: Uint8Array, file: string, registry: UnitRegistry | UnitRegistries | RegistryFor): ParsedDocument {
+export function parseDocument(
+  bytes: Uint8Array,
+  file: string,
+  registry: UnitRegistry | UnitRegistries | RegistryFor,
+  options: ParseOptions = {},
+): ParsedDocument {
   const model: DocumentModel = readDocument(bytes, file);
   // Names resolve against the registry of the document's own jurisdiction (an empty one for a new district).
   const registryFor: RegistryFor = typeof registry === 'function' ? registry : (jurisdiction) => UnitRegistries.of(registry).for(jurisdiction);
-  return interpretDocument(model, bytes, file, registryFor);
+  return interpretDocument(model, bytes, file, registryFor, options);
 }

@@ -2,6 +2,8 @@ import type { DocumentKind } from '../document/document-kind';
 import type { Section } from '../task/section';
 import type { DocumentFormat, SourcePosition } from './document-model';
 import type { UnitMention } from './unit-cell';
+import type { TextEncoding } from './decode';
+import type { CheckName } from './validate/checks';
 
 /** What the letterhead says about the document. */
 export interface DocumentMeta {
@@ -54,8 +56,10 @@ export interface ParsedDocument {
   /** What the bytes were: chosen by their content, never by the file name. */
   format: DocumentFormat;
   contentHash: string;
-  encoding: 'utf-8' | 'gbk';
+  encoding: TextEncoding;
   document: DocumentMeta;
   sections: ParsedSection[];
   warnings: ImportWarning[];
+  /** Named checks the user overrode for this import (--allow); recorded on the document. */
+  allowedChecks: CheckName[];
 }

@@ -25,15 +25,12 @@ export function readDocument(bytes: Uint8Array, file: string): DocumentModel {
   if (isOle2(bytes)) return readLegacyOffice(bytes, file);
   if (looksLikeHtml(bytes)) return readHtml(bytes, file);
   const { text, encoding } = decodeDocument(bytes, file);
-  const lines = text.split('\n');
-  if (looksLikeTextExport(lines)) {
-    const model = readTextExport(lines, encoding);
-    if (encoding === 'gbk') model.notes.push({ at: { line: 1 }, message: 'the file is GBK-encoded; decoded as GBK' });
-    return model;
-  }
-  if (looksLikeProse(lines)) {
-    const model = readProse(lines, encoding);
-    if (encoding === 'gbk') model.notes.push({ at: { line: 1 }, message: 'the file is GBK-encoded; decoded as GBK' });
+  // Trailing spaces (and U+3000 padding) carry nothing; left in, a blank line that holds spaces stops separating rows.
+  const lines = text.split('\n').map((line) => line.replace(/[ \u3000]+$/, ''));
+  const reader = looksLikeTextExport(lines) ? readTextExport : looksLikeProse(lines) ? readProse : undefined;
+  if (reader) {
+    const model = reader(lines, encoding);
+    if (encoding !== 'utf-8') model.notes.push({ at: { line: 1 }, message: `the file is ${encoding.toUpperCase()}-encoded; decoded as ${encoding.toUpperCase()}` });
     return model;
   }
   throw new DocumentImportError([{ file, message: 'unknown layout: no table with a 序号 header row (a line “\\t序号”)' }]);

@@ -128,7 +128,9 @@ function addResponsibility(item: ProseItem, part: string, at: SourcePosition): v
 
 function proseTable(items: ProseItem[], at: SourcePosition): ModelBlock {
   const hasCategory = items.some((i) => i.category);
-  const header = ['序号', ...(hasCategory ? ['工作类别'] : []), '任务', '责任区领导', '牵头单位', '配合单位'];
+  // A section that names no leader has no leader column (an empty 责任区领导 cell would be a damaged row).
+  const hasLeaders = items.some((i) => i.roles.leaders.length);
+  const header = ['序号', ...(hasCategory ? ['工作类别'] : []), '任务', ...(hasLeaders ? ['责任区领导'] : []), '牵头单位', '配合单位'];
   const cell = (lines: SourceLine[], fallback: SourcePosition): ModelCell => ({ lines: lines.length ? lines : [{ text: '', at: fallback }], at: lines[0]?.at ?? fallback });
   const rows: ModelRow[] = [{ cells: header.map((text) => cell([{ text, at }], at)), at }];
   for (const item of items) {
@@ -142,7 +144,7 @@ function proseTable(items: ProseItem[], at: SourcePosition): ModelBlock {
         cell([{ text: String(item.number), at: item.at }], item.at),
         ...(hasCategory ? [cell(item.category ? [item.category] : [], item.at)] : []),
         cell(item.content, item.at),
-        cell(item.roles.leaders, item.at),
+        ...(hasLeaders ? [cell(item.roles.leaders, item.at)] : []),
         cell(lead, item.at),
         cell(co, item.at),
       ],

@@ -1,5 +1,6 @@
 import { type ModelCell, type ModelRow, modelCellText } from './document-model';
 import type { ImportProblem } from './import-error';
+import { readRowNumber } from './validate/row-number';
 import type { Field, TableLayout } from './table-layout';
 
 /** A table row with its cells keyed by field. */
@@ -20,15 +21,23 @@ export interface Row {
  * row and what was expected. Rows whose cells are all empty (a spreadsheet's
  * blank lines, a Word table's spacer row) are skipped.
  */
-export function readRows(bodyRows: ModelRow[], layout: TableLayout, file: string): { rows: Row[]; problems: ImportProblem[] } {
+export function readRows(
+  bodyRows: ModelRow[],
+  layout: TableLayout,
+  file: string,
+  /** Grids (Word, pages, sheets) pad rows with empty cells; in the text export an extra cell is a damaged row. */
+  padded = false,
+): { rows: Row[]; problems: ImportProblem[]; numbered: { number: number; line: number }[] } {
   const rows: Row[] = [];
+  /** Every row with a readable 序号, refused ones included, in document order: what numbering is checked on. */
+  const numbered: { number: number; line: number }[] = [];
   const problems: ImportProblem[] = [];
   const fields = layout.columns.map((c) => c.field);
   const expected = `${fields.length} (${layout.columns.map((c) => c.header).join(', ')})`;
   let previous = 0;
 
   for (const modelRow of bodyRows) {
-    const group = trimEmptyTail(modelRow.cells, fields.length);
+    const group = padded ? trimEmptyTail(modelRow.cells, fields.length) : modelRow.cells;
     if (group.every((cell) => modelCellText(cell) === '')) continue;
     const first = group[0];
     const orphan = modelRow.lostLeadingCells === true;
@@ -47,18 +56,21 @@ export function readRows(bodyRows: ModelRow[], layout: TableLayout, file: string
         message: `the row has ${group.length} cells, expected ${expected}${orphan ? ' (or one or two fewer for a row that lost its 序号/工作任务 cells)' : ''}`,
       });
       previous = Number.isFinite(number) ? number : previous + 1;
+      if (Number.isFinite(number)) numbered.push({ number, line: modelRow.at.line });
       continue;
     }
-    if (!orphan && !/^\d+$/.test(modelCellText(first))) {
-      problems.push({ ...place, row: undefined, field: '序号', at: gridOnly(first.at), message: `“${modelCellText(first)}” is not a row number` });
+    const written = orphan ? undefined : readRowNumber(modelCellText(first));
+    if (written && 'error' in written) {
+      problems.push({ ...place, row: undefined, field: '序号', at: gridOnly(first.at), message: written.error });
       continue;
     }
     const row: Row = { number, numberInferred: orphan, line: modelRow.at.line, at: modelRow.at, cells: {} };
     rowFields.forEach((field, k) => (row.cells[field] = group[k]));
     rows.push(row);
+    numbered.push(row);
     previous = number;
   }
-  return { rows, problems };
+  return { rows, problems, numbered };
 }
 
 /** Spreadsheets and pages pad rows with empty cells past the table's last column. */

@@ -24,6 +24,8 @@ export class UnitRegistry {
   readonly jurisdiction: string;
   readonly entries: readonly RegistryEntry[];
   private readonly byName = new Map<string, RegistryEntry>();
+  /** Longest spelling: a glued name's parts are never longer, which keeps splitGlued linear in the text. */
+  private longest = 0;
 
   constructor(file: RegistryFile, source = 'units registry') {
     const problems: string[] = [];
@@ -43,6 +45,7 @@ export class UnitRegistry {
         const taken = this.byName.get(key);
         if (taken && taken !== entry) problems.push(`${where}: "${spelling}" is already a name of ${taken.name}`);
         this.byName.set(key, entry);
+        this.longest = Math.max(this.longest, key.length);
       }
     });
     if (problems.length) throw new Error(problems.join('\n'));
@@ -63,7 +66,7 @@ export class UnitRegistry {
     const best: (RegistryEntry[] | undefined)[] = new Array(s.length + 1).fill(undefined);
     best[0] = [];
     for (let end = 1; end <= s.length; end++) {
-      for (let start = 0; start < end; start++) {
+      for (let start = Math.max(0, end - this.longest); start < end; start++) {
         const head = best[start];
         const entry = head && this.byName.get(s.slice(start, end));
         if (entry && (!best[end] || best[end]!.length > head.length + 1)) best[end] = [...head, entry];

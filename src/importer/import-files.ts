@@ -6,18 +6,19 @@ import { parseDocument } from '../import/parse-document';
 import type { ParsedDocument } from '../import/parsed-document';
 import type { UnitRegistries } from '../import/unit-registries';
 import type { UnitRegistry } from '../import/unit-registry';
+import type { ParseOptions } from '../import/validate/checks';
 import type { ImportResult } from './import-result';
 import { importDocument } from './importer';
 
 /** Reads and parses files; refuses all of them if any is unreadable or malformed, naming every problem. */
-export function parseFiles(files: string[], registry: UnitRegistry | UnitRegistries): ParsedDocument[] {
+export function parseFiles(files: string[], registry: UnitRegistry | UnitRegistries, options: ParseOptions = {}): ParsedDocument[] {
   const problems: ImportProblem[] = [];
   const parsed: ParsedDocument[] = [];
   for (const file of files) {
     try {
-      parsed.push(parseDocument(readFile(file), file, registry));
+      parsed.push(parseDocument(readFile(file), file, registry, options));
     } catch (error) {
-      if (error instanceof DocumentImportError) problems.push(...error.problems);
+      if (error instanceof DocumentImportError) for (const problem of error.problems) problems.push(problem);
       else throw error;
     }
   }
@@ -26,9 +27,9 @@ export function parseFiles(files: string[], registry: UnitRegistry | UnitRegistr
 }
 
 /** Parses every file first, then imports them in order, one transaction per document. */
-export async function importFiles(dataSource: DataSource, files: string[], registry: UnitRegistry | UnitRegistries): Promise<ImportResult[]> {
+export async function importFiles(dataSource: DataSource, files: string[], registry: UnitRegistry | UnitRegistries, options: ParseOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
-  for (const parsed of parseFiles(files, registry)) results.push(await importDocument(dataSource, parsed, registry));
+  for (const parsed of parseFiles(files, registry, options)) results.push(await importDocument(dataSource, parsed, registry));
   return results;
 }
 

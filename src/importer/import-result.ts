@@ -1,3 +1,5 @@
+import type { ImportWarning } from '../import/parsed-document';
+
 /** What one import did, for the CLI report and the server log. */
 export interface ImportResult {
   file: string;
@@ -17,4 +19,8 @@ export interface ImportResult {
   /** For each flagged unit, the kind its form suggested and the rule that said so (…街道 → township/street), or why none applied. */
   flaggedUnitKinds?: Record<string, string>;
   warnings: number;
+  /** The warnings themselves (line, message), as the document keeps them. */
+  warningMessages: ImportWarning[];
+  /** Named checks overridden for this import (--allow); recorded on the document. */
+  allowedChecks: string[];
 }

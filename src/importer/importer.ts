@@ -41,13 +41,17 @@ export async function importDocument(
       period: meta.period,
       items: Object.fromEntries(parsed.sections.map((s) => [s.section, s.items.length])),
       warnings: parsed.warnings.length,
+      warningMessages: parsed.warnings,
+      allowedChecks: parsed.allowedChecks,
     };
+    // Serialise imports, and wait (never fail) for one under way: two processes importing the same
+    // file at once import it once, and a server seeding at start-up waits for a CLI import. The lock
+    // comes before the content-hash check so the waiter sees what the other transaction committed.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('duban-import'))`);
     const [same] = await em.query(`SELECT id FROM document WHERE content_hash = $1`, [parsed.contentHash]);
     if (same) {
       return { ...base, status: 'unchanged', documentId: same.id, tasksCreated: 0, tasksUpdated: 0, progressUpdates: 0, assignments: 0, flaggedUnits: [] };
     }
-    // Serialise imports: two processes importing at once must not both create the same plan or unit.
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('duban-import'))`);
 
     const [{ id: jurisdictionId }] = await em.query(
       `INSERT INTO jurisdiction (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
@@ -60,9 +64,13 @@ export async function importDocument(
     );
     await refuseOtherVersion(em, parsed, planId);
     const [{ id: documentId }] = await em.query(
-      `INSERT INTO document (plan_id, kind, title, number, issuer, issued_on, year, period, content_hash, file_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [planId, meta.kind, meta.title, meta.number, meta.issuer, meta.date, meta.year, meta.period, parsed.contentHash, parsed.file],
+      `INSERT INTO document (plan_id, kind, title, number, issuer, issued_on, year, period, content_hash, file_name, warnings, allowed_checks)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::text[]) RETURNING id`,
+      [
+        planId, meta.kind, meta.title, meta.number, meta.issuer, meta.date, meta.year, meta.period, parsed.contentHash, parsed.file,
+        JSON.stringify(parsed.warnings.map(({ line, message }) => ({ line, message }))),
+        parsed.allowedChecks,
+      ],
     );
 
     await syncRegistry(em, jurisdictionId, registry);

@@ -77,6 +77,6 @@ describe('another district', () => {
     expect(data.plans).toEqual(expect.arrayContaining([{ jurisdiction: '重庆市渝中区', year: 2024 }, { jurisdiction: '重庆市沙坪坝区', year: 2024 }]));
     expect(data.tasks.totalCount).toBe(6);
     expect(data.units.nodes.map((u: { name: string }) => u.name).sort()).toEqual(['各产业主管部门', '有关街道', '相关街道'].sort());
-    expect(data.yzTasksOfLeader.totalCount).toBe(3);
+    expect(data.yzTasksOfLeader.totalCount).toBe(4);
   });
 });

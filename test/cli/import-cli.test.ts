@@ -3,6 +3,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, tableCounts, type TestDatabase } from '../support/test-database';
 import { PLAN_2024, REPORT_2021 } from '../support/seeds';
+import { USAGE } from '../../src/cli/import-args';
+import { CHECK_NAMES } from '../../src/import/validate/checks';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -78,8 +80,9 @@ describe('npm run import', () => {
       1,
       'Import refused; the database is unchanged.\ntest/fixtures/invalid-row-length.txt:55 (row 3): the row has 5 cells, expected 6 (序号, 工作任务, 工作任务, 责任领导, 牵头单位, 协同单位)\n',
     ],
-    [[], 2, 'no file given\nusage: npm run import -- [--dry-run] [--json] [--registry <units.json>] <file>…\n'],
-    [['--frobnicate', PLAN_2024], 2, 'unknown option --frobnicate\nusage: npm run import -- [--dry-run] [--json] [--registry <units.json>] <file>…\n'],
+    [[], 2, `no file given\n${USAGE}\n`],
+    [['--frobnicate', PLAN_2024], 2, `unknown option --frobnicate\n${USAGE}\n`],
+    [['--allow', 'everything', PLAN_2024], 2, `--allow: unknown check “everything” (one of ${CHECK_NAMES.join(', ')})\n${USAGE}\n`],
   ])('exits non-zero with a clear message for %j, writing nothing', async (args, code, stderr) => {
     const before = await tableCounts(db.dataSource);
     const result = await runImport(args, { DATABASE_URL: db.url });

@@ -128,7 +128,7 @@ describe('a plan of another district in the prose layout (渝中区)', () => {
       [1, '推动成渝地区双城经济圈建设', ['张明']],
       [2, '推动成渝地区双城经济圈建设', ['王强', '李红']],
       [3, '提升城市品质', ['李红']],
-      [4, '提升城市品质', []],
+      [4, '提升城市品质', ['张明']],
     ]);
     expect(key.items[2].leadUnits.map((u) => u.name)).toEqual(['区住房城乡建委', '有关街道']);
     expect(key.items[2].coUnits).toEqual([]);

@@ -128,9 +128,13 @@ describe('parser quirks of the text export', () => {
     );
   });
 
-  it('says when the count the document states does not match the table (137项 vs 3 rows)', () => {
+  it('refuses a table whose rows differ from the count the document states (137项 vs 3 rows), unless --allow stated-count', () => {
+    expect(() => parse(reportFragment(163, 197), 'fragment.txt', ['numbering', 'missing-table'])).toThrow(
+      'fragment.txt:28: the document says 137 items (“137项重点工作任务进展情况表”), the table has 3 rows [check stated-count; if the document really is so, import with --allow stated-count]',
+    );
     const doc = parse(reportFragment(163, 197));
     expect(doc.sections[0].statedCount).toBe(137);
-    expect(doc.warnings).toContainEqual({ line: 28, message: 'KEY_TASK: the document says 137 items (“137项重点工作任务进展情况表”), the table has 3' });
+    expect(doc.allowedChecks).toContain('stated-count');
+    expect(doc.warnings).toContainEqual({ line: 28, message: 'the document says 137 items (“137项重点工作任务进展情况表”), the table has 3 rows (allowed by --allow stated-count)' });
   });
 });

@@ -21,7 +21,7 @@ describe('bad input', () => {
   it.each([
     ['a missing file', 'no-such-file.txt', 'no-such-file.txt: no such file'],
     ['an empty file', 'empty.txt', 'empty.txt: the file is empty'],
-    ['bytes that are neither UTF-8 nor GBK', 'neither-utf8-nor-gbk.txt', 'neither-utf8-nor-gbk.txt:2: the text is neither UTF-8 nor GBK (invalid byte 0xff at offset 13)'],
+    ['bytes that are neither UTF-8 nor GBK', 'neither-utf8-nor-gbk.txt', 'neither-utf8-nor-gbk.txt:2: the text is neither UTF-8, GBK/GB18030 nor UTF-16 with a byte-order mark: it looks like windows-1252 (detector confidence 42%); first byte that is not UTF-8: 0xff at offset 13'],
     ['a row with a missing cell', 'invalid-row-length.txt', 'invalid-row-length.txt:55 (row 3): the row has 5 cells, expected 6 (序号, 工作任务, 工作任务, 责任领导, 牵头单位, 协同单位)'],
     ['a document with no table', 'unknown-layout.txt', 'unknown-layout.txt: unknown layout: no table with a 序号 header row (a line “\\t序号”)'],
     ['an unknown column header', 'unknown-header.txt', 'unknown-header.txt:23: unknown layout: unknown column header “备注”'],
