@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { loadUnitRegistry } from '../import/registry-file';
+import { loadUnitRegistries } from '../import/registry-file';
 import type { ImportResult } from './import-result';
 import { importFiles, seedDocuments } from './import-files';
 
@@ -11,6 +11,6 @@ import { importFiles, seedDocuments } from './import-files';
 export async function seedIfEmpty(dataSource: DataSource, seedsDir: string): Promise<ImportResult[] | null> {
   const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM document`);
   if (count > 0) return null;
-  const registry = loadUnitRegistry(path.join(seedsDir, 'units.json'));
+  const registry = loadUnitRegistries(path.join(seedsDir, 'units.json'));
   return importFiles(dataSource, seedDocuments(seedsDir), registry);
 }
