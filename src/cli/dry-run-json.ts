@@ -7,7 +7,8 @@ import type { ParsedDocument } from '../import/parsed-document';
 export function toDryRunJson(parsed: ParsedDocument) {
   const { title, number, issuer, date, kind, year, period } = parsed.document;
   return {
-    document: { title, number, issuer, date, kind, year, period },
+    // format: what the bytes were read as (docx, html, xlsx, doc, text, prose) — chosen by content, not by name.
+    document: { title, number, issuer, date, kind, year, period, format: parsed.format },
     sections: parsed.sections.map((s) => ({
       section: s.section,
       items: s.items.map((i) => ({

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { connectDatabase } from '../db/connect';
 import { PROJECT_ROOT } from '../db/config';
 import { DocumentImportError } from '../import/import-error';
-import { loadUnitRegistry } from '../import/registry-file';
+import { loadUnitRegistries } from '../import/registry-file';
 import { importFiles, parseFiles } from '../importer/import-files';
 import { formatImportReport } from './import-report';
 import { toDryRunJson } from './dry-run-json';
@@ -29,7 +29,7 @@ interface Outcome {
 async function main(argv: string[]): Promise<Outcome> {
   const args = parseImportArgs(argv);
   if ('usage' in args) return { code: 2, stderr: `${args.usage}\n${USAGE}\n` };
-  const registry = loadUnitRegistry(args.registryFile ?? path.join(PROJECT_ROOT, 'seeds', 'units.json'));
+  const registry = loadUnitRegistries(args.registryFile ?? path.join(PROJECT_ROOT, 'seeds', 'units.json'));
   const options = { allow: args.allow };
   if (args.dryRun) {
     const parsed = parseFiles(args.files, registry, options);

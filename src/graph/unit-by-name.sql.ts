@@ -14,7 +14,7 @@ export interface NamedUnit {
 
 /**
  * Units by canonical name or alias, batched (both ends of a path in one
- * statement), with the rule and index-friendly shape of findUnitByName
+ * statement), with the rule and index-friendly shape of findUnitByName (src/unit/unit-lookup.ts)
  * (unit.loaders): the canonical name wins over an alias. Also gives the
  * jurisdiction, which a path needs. Null for a name that matches none.
  */

@@ -15,6 +15,7 @@ import { AssignmentFieldsResolver } from '../unit/assignment-fields.resolver';
 import { UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
 import { UnitFieldsResolver } from '../unit/unit-fields.resolver';
 import { UnitQueryResolver } from '../unit/unit.resolver';
+import { LeaderJurisdictionResolver, UnitJurisdictionResolver } from '../plan/jurisdiction-fields.resolver';
 import { NodeResolver } from './node.resolver';
 // The analysts' graph; imported last so the printed schema keeps its order.
 import { ChainLinkFieldsResolver, LeaderChainResolver } from '../graph/leader-chain.resolver';
@@ -45,6 +46,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       ProgressFieldsResolver,
       DocumentFieldsResolver,
       NodeResolver,
+      UnitJurisdictionResolver,
+      LeaderJurisdictionResolver,
       // the analysts' graph (src/graph)
       LeaderChainResolver,
       ChainLinkFieldsResolver,

@@ -1,3 +1,5 @@
+import { describePosition, type SourcePosition } from './document-model';
+
 /** Where in a source document something is wrong: enough to open the file at the right line. */
 export interface SourcePlace {
   file: string;
@@ -6,6 +8,8 @@ export interface SourcePlace {
   row?: number;
   /** Column as the document names it (牵头单位, 序号 …). */
   field?: string;
+  /** The place in a Word table or a spreadsheet, said the way that format says it. */
+  at?: SourcePosition;
 }
 
 export interface ImportProblem extends SourcePlace {
@@ -13,6 +17,11 @@ export interface ImportProblem extends SourcePlace {
 }
 
 export function formatPlace(place: SourcePlace): string {
+  const grid = describePosition(place.field && place.at ? { ...place.at, column: undefined } : place.at);
+  if (grid) {
+    const parts = [grid, place.row !== undefined ? `序号 ${place.row}` : '', place.field ? `column ${place.field}` : ''];
+    return `${place.file} (${parts.filter(Boolean).join(', ')})`;
+  }
   let text = place.file;
   if (place.line !== undefined) text += `:${place.line}`;
   const where = [place.row !== undefined ? `row ${place.row}` : '', place.field ? `column ${place.field}` : '']

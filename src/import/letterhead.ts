@@ -31,9 +31,11 @@ export function readLetterhead(
     number = documentNumber(text) ?? `第${text.match(/第\s*(\d+)\s*期/)![1]}期`;
   }
 
-  const titleLine = lines.findIndex((l) => /^\s*关于/.test(l));
+  // A ledger (台账) has no letterhead: its title row (…一季度推进情况台账) says what a 关于… title would.
+  let titleLine = lines.findIndex((l) => /^\s*关于/.test(l));
+  if (titleLine < 0) titleLine = lines.findIndex((l) => /\d{4}年.*台账\s*$/.test(l));
   const title = titleLine >= 0 ? lines[titleLine].replace(/[\s\u3000]+/g, '') : null;
-  if (!title) problems.push({ file, message: 'no title: expected a line starting with 关于 before the first table' });
+  if (!title) problems.push({ file, message: 'no title: expected a line starting with 关于 (or the title row of a ledger, …年…台账) before the first table' });
 
   const dateLine = lines.findIndex((l) => /\d{4}年\d{1,2}月\d{1,2}日/.test(l));
   let date: string | null = null;
@@ -48,7 +50,7 @@ export function readLetterhead(
     issuer = before || previousNonEmpty(lines, dateLine);
   }
   issuer ??= lines.map((l) => l.trim()).find((l) => /人民政府\S*$/.test(l) && !/^关于/.test(l)) ?? null;
-  const jurisdiction = issuer?.match(/^(.+[区县市])人民政府/)?.[1];
+  const jurisdiction = issuer?.match(/^(.+[区县市])人民政府/)?.[1] ?? (issuer ? undefined : title?.match(/^(.+?[区县])\d{4}年/)?.[1]);
   if (!jurisdiction) {
     problems.push({
       file,
@@ -58,7 +60,7 @@ export function readLetterhead(
   }
 
   let kind: DocumentKind | undefined;
-  if (title && /(推进|进展|完成)情况/.test(title) && /报告|通报/.test(title)) kind = DocumentKind.PROGRESS_REPORT;
+  if (title && /(推进|进展|完成)情况/.test(title) && /报告|通报|台账/.test(title)) kind = DocumentKind.PROGRESS_REPORT;
   else if (title && /(印发|分解)/.test(title)) kind = DocumentKind.PLAN;
   else if (title) {
     problems.push({

@@ -1,5 +1,6 @@
 import type { DocumentKind } from '../document/document-kind';
 import type { Section } from '../task/section';
+import type { DocumentFormat, SourcePosition } from './document-model';
 import type { UnitMention } from './unit-cell';
 import type { TextEncoding } from './decode';
 import type { CheckName } from './validate/checks';
@@ -42,13 +43,18 @@ export interface ParsedSection {
 }
 
 export interface ImportWarning {
+  /** Text line, page line, Word paragraph number or sheet row (see SourcePosition). */
   line: number;
   message: string;
+  /** The Word table cell or spreadsheet cell, where the format has one. */
+  at?: SourcePosition;
 }
 
 /** The parser's whole result: plain data, no database ids. */
 export interface ParsedDocument {
   file: string;
+  /** What the bytes were: chosen by their content, never by the file name. */
+  format: DocumentFormat;
   contentHash: string;
   encoding: TextEncoding;
   document: DocumentMeta;

@@ -1,6 +1,6 @@
-import { type Cell, cellText } from './cells';
-import { readRowNumber } from './validate/row-number';
+import { type ModelCell, type ModelRow, modelCellText } from './document-model';
 import type { ImportProblem } from './import-error';
+import { readRowNumber } from './validate/row-number';
 import type { Field, TableLayout } from './table-layout';
 
 /** A table row with its cells keyed by field. */
@@ -9,20 +9,24 @@ export interface Row {
   number: number;
   numberInferred: boolean;
   line: number;
-  cells: Partial<Record<Field, Cell>>;
+  at: ModelRow['at'];
+  cells: Partial<Record<Field, ModelCell>>;
 }
 
 /**
- * Groups cells into rows. A row starts at a 序号 cell (a bare integer after a
- * blank line) or at an orphan row start (" \t"). A complete row has one cell
- * per column; an orphan row lacks the 序号 cell, and may lack the 工作任务
- * category cell too (its category continues the one above). Any other count
- * is an error naming the row and what was expected.
+ * Gives each body row's cells their fields. A complete row has one cell per
+ * column; a row that lost its leading cells (the text export's “ \t” rows)
+ * lacks the 序号 cell, and may lack the 工作任务 category cell too (its
+ * category continues the one above). Any other count is an error naming the
+ * row and what was expected. Rows whose cells are all empty (a spreadsheet's
+ * blank lines, a Word table's spacer row) are skipped.
  */
 export function readRows(
-  cells: Cell[],
+  bodyRows: ModelRow[],
   layout: TableLayout,
   file: string,
+  /** Grids (Word, pages, sheets) pad rows with empty cells; in the text export an extra cell is a damaged row. */
+  padded = false,
 ): { rows: Row[]; problems: ImportProblem[]; numbered: { number: number; line: number }[] } {
   const rows: Row[] = [];
   /** Every row with a readable 序号, refused ones included, in document order: what numbering is checked on. */
@@ -30,12 +34,13 @@ export function readRows(
   const problems: ImportProblem[] = [];
   const fields = layout.columns.map((c) => c.field);
   const expected = `${fields.length} (${layout.columns.map((c) => c.header).join(', ')})`;
-  const groups = groupCells(cells);
   let previous = 0;
 
-  for (const group of groups) {
+  for (const modelRow of bodyRows) {
+    const group = padded ? trimEmptyTail(modelRow.cells, fields.length) : modelRow.cells;
+    if (group.every((cell) => modelCellText(cell) === '')) continue;
     const first = group[0];
-    const orphan = first.orphanRowStart;
+    const orphan = modelRow.lostLeadingCells === true;
     let rowFields: Field[];
     if (!orphan) rowFields = fields;
     else if (group.length === fields.length - 1) rowFields = fields.slice(1);
@@ -43,23 +48,23 @@ export function readRows(
       rowFields = fields.filter((f) => f !== 'number' && f !== 'category');
     } else rowFields = [];
 
-    const number = orphan ? previous + 1 : Number(cellText(first));
-    const place = { file, line: first.line, row: Number.isFinite(number) ? number : undefined };
+    const number = orphan ? previous + 1 : Number(modelCellText(first));
+    const place = { file, line: modelRow.at.line, row: Number.isFinite(number) ? number : undefined, at: gridOnly(modelRow.at) };
     if (orphan ? rowFields.length === 0 : group.length !== fields.length) {
       problems.push({
         ...place,
         message: `the row has ${group.length} cells, expected ${expected}${orphan ? ' (or one or two fewer for a row that lost its 序号/工作任务 cells)' : ''}`,
       });
       previous = Number.isFinite(number) ? number : previous + 1;
-      if (Number.isFinite(number)) numbered.push({ number, line: first.line });
+      if (Number.isFinite(number)) numbered.push({ number, line: modelRow.at.line });
       continue;
     }
-    const written = orphan ? undefined : readRowNumber(cellText(first));
+    const written = orphan ? undefined : readRowNumber(modelCellText(first));
     if (written && 'error' in written) {
-      problems.push({ ...place, row: undefined, field: '序号', message: written.error });
+      problems.push({ ...place, row: undefined, field: '序号', at: gridOnly(first.at), message: written.error });
       continue;
     }
-    const row: Row = { number, numberInferred: orphan, line: first.line, cells: {} };
+    const row: Row = { number, numberInferred: orphan, line: modelRow.at.line, at: modelRow.at, cells: {} };
     rowFields.forEach((field, k) => (row.cells[field] = group[k]));
     rows.push(row);
     numbered.push(row);
@@ -68,13 +73,14 @@ export function readRows(
   return { rows, problems, numbered };
 }
 
-function groupCells(cells: Cell[]): Cell[][] {
-  const groups: Cell[][] = [];
-  for (const cell of cells) {
-    const startsRow =
-      groups.length === 0 || cell.orphanRowStart || (cell.afterBlankLine && /^\d+$/.test(cellText(cell)));
-    if (startsRow) groups.push([cell]);
-    else groups[groups.length - 1].push(cell);
-  }
-  return groups;
+/** Spreadsheets and pages pad rows with empty cells past the table's last column. */
+function trimEmptyTail(cells: ModelCell[], width: number): ModelCell[] {
+  let end = cells.length;
+  while (end > width && modelCellText(cells[end - 1]) === '') end--;
+  return cells.slice(0, end);
+}
+
+/** Positions that only carry a line are said as file:line already; keep grid addresses. */
+export function gridOnly(at: ModelRow['at']): ModelRow['at'] | undefined {
+  return at.table !== undefined || at.sheet !== undefined || at.paragraph !== undefined ? at : undefined;
 }

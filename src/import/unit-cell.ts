@@ -1,6 +1,7 @@
 import { UnitKind } from '../unit/unit-kind';
 import { normaliseUnitName } from './unit-name-normalise';
 import type { UnitRegistry } from './unit-registry';
+import { inferUnitKind } from './unit-kind-inference';
 
 /** A unit as named in one cell, resolved against the registry. */
 export interface UnitMention {
@@ -13,6 +14,8 @@ export interface UnitMention {
   kind: UnitKind;
   /** False when the registry does not know the name: imported as written, flagged for review. */
   known: boolean;
+  /** For an unknown name whose kind was guessed from its form: the rule that guessed it. */
+  inferredBy?: string;
 }
 
 export interface UnitCellResult {
@@ -97,7 +100,8 @@ function resolve(text: string, registry: UnitRegistry): UnitMention {
   const entry = registry.lookup(text);
   if (entry) return known(entry.name, text, entry.kind);
   const name = normaliseUnitName(text);
-  return { name, writtenAs: name, actingAs: null, kind: UnitKind.UNKNOWN, known: false };
+  const inferred = inferUnitKind(name);
+  return { name, writtenAs: name, actingAs: null, kind: inferred?.kind ?? UnitKind.UNKNOWN, known: false, ...(inferred && { inferredBy: inferred.rule }) };
 }
 
 function splitPieces(lines: string[]): Piece[] {

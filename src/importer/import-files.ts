@@ -4,13 +4,14 @@ import type { DataSource } from 'typeorm';
 import { DocumentImportError, type ImportProblem } from '../import/import-error';
 import { parseDocument } from '../import/parse-document';
 import type { ParsedDocument } from '../import/parsed-document';
+import type { UnitRegistries } from '../import/unit-registries';
 import type { UnitRegistry } from '../import/unit-registry';
 import type { ParseOptions } from '../import/validate/checks';
 import type { ImportResult } from './import-result';
 import { importDocument } from './importer';
 
 /** Reads and parses files; refuses all of them if any is unreadable or malformed, naming every problem. */
-export function parseFiles(files: string[], registry: UnitRegistry, options: ParseOptions = {}): ParsedDocument[] {
+export function parseFiles(files: string[], registry: UnitRegistry | UnitRegistries, options: ParseOptions = {}): ParsedDocument[] {
   const problems: ImportProblem[] = [];
   const parsed: ParsedDocument[] = [];
   for (const file of files) {
@@ -26,12 +27,7 @@ export function parseFiles(files: string[], registry: UnitRegistry, options: Par
 }
 
 /** Parses every file first, then imports them in order, one transaction per document. */
-export async function importFiles(
-  dataSource: DataSource,
-  files: string[],
-  registry: UnitRegistry,
-  options: ParseOptions = {},
-): Promise<ImportResult[]> {
+export async function importFiles(dataSource: DataSource, files: string[], registry: UnitRegistry | UnitRegistries, options: ParseOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const parsed of parseFiles(files, registry, options)) results.push(await importDocument(dataSource, parsed, registry));
   return results;

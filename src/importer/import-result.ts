@@ -16,6 +16,8 @@ export interface ImportResult {
   assignments: number;
   /** Names the registry did not know, imported as written and flagged for review. */
   flaggedUnits: string[];
+  /** For each flagged unit, the kind its form suggested and the rule that said so (…街道 → township/street), or why none applied. */
+  flaggedUnitKinds?: Record<string, string>;
   warnings: number;
   /** The warnings themselves (line, message), as the document keeps them. */
   warningMessages: ImportWarning[];

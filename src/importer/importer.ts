@@ -3,6 +3,7 @@ import { DocumentKind } from '../document/document-kind';
 import { DocumentImportError } from '../import/import-error';
 import type { ParsedDocument, ParsedItem, ParsedSection } from '../import/parsed-document';
 import type { UnitMention } from '../import/unit-cell';
+import { UnitRegistries } from '../import/unit-registries';
 import type { UnitRegistry } from '../import/unit-registry';
 import { splitProgressItems } from '../progress/progress-items';
 import { deriveStatus } from '../progress/status-rules';
@@ -28,14 +29,11 @@ interface ItemRef {
 export async function importDocument(
   dataSource: DataSource,
   parsed: ParsedDocument,
-  registry: UnitRegistry,
+  registries: UnitRegistry | UnitRegistries,
 ): Promise<ImportResult> {
   const meta = parsed.document;
-  if (registry.jurisdiction !== meta.jurisdiction) {
-    throw new DocumentImportError([
-      { file: parsed.file, message: `the document is from ${meta.jurisdiction}, the unit registry is for ${registry.jurisdiction}` },
-    ]);
-  }
+  // Units and leaders of a document belong to its own jurisdiction, never to another district's.
+  const registry = UnitRegistries.of(registries).for(meta.jurisdiction);
   return dataSource.transaction(async (em) => {
     const base = {
       file: parsed.file,
@@ -105,6 +103,7 @@ export async function importDocument(
       progressUpdates,
       assignments,
       flaggedUnits,
+      flaggedUnitKinds: inferredKinds(all, flaggedUnits),
     };
   });
 }
@@ -131,16 +130,26 @@ async function refuseOtherVersion(em: EntityManager, parsed: ParsedDocument, pla
 }
 
 async function insertUnknownUnits(em: EntityManager, jurisdictionId: number, all: ItemRef[]): Promise<string[]> {
-  const names = [...new Set(all.flatMap(({ item }) => [...item.leadUnits, ...item.coUnits]).filter((u) => !u.known).map((u) => u.name))];
+  // The parser guessed each new name's kind from its form (…街道 → township); UNKNOWN where no rule applied.
+  const kinds = new Map(all.flatMap(({ item }) => [...item.leadUnits, ...item.coUnits]).filter((u) => !u.known).map((u) => [u.name, u.kind ?? UnitKind.UNKNOWN]));
+  const names = [...kinds.keys()];
   if (names.length) {
     await em.query(
       `INSERT INTO unit (jurisdiction_id, name, kind, needs_review)
-       SELECT $1::int, name, $3::unit_kind, true FROM unnest($2::text[]) AS n(name)
+       SELECT $1::int, n.name, n.kind::unit_kind, true FROM unnest($2::text[], $3::text[]) AS n(name, kind)
        ON CONFLICT (jurisdiction_id, name) DO NOTHING`,
-      [jurisdictionId, names, UnitKind.UNKNOWN],
+      [jurisdictionId, names, names.map((n) => kinds.get(n))],
     );
   }
   return names;
+}
+
+function inferredKinds(all: ItemRef[], flagged: string[]): Record<string, string> {
+  const mentions = new Map(all.flatMap(({ item }) => [...item.leadUnits, ...item.coUnits]).map((u) => [u.name, u]));
+  return Object.fromEntries(flagged.map((name) => {
+    const u = mentions.get(name);
+    return [name, u?.inferredBy ? `${u.kind} by ${u.inferredBy}` : 'kind unknown: no naming rule applies'];
+  }));
 }
 
 async function existingTasks(em: EntityManager, planId: number): Promise<Map<string, number>> {

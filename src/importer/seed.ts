@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { loadUnitRegistry } from '../import/registry-file';
+import { loadUnitRegistries } from '../import/registry-file';
 import type { ImportResult } from './import-result';
 import { importFiles, seedDocuments } from './import-files';
 
@@ -34,7 +34,7 @@ export async function seedMissing(dataSource: DataSource, seedsDir: string): Pro
   const missing = seeds.filter((file) => !have.has(path.basename(file)));
   if (missing.length === 0) return null;
   if (rows.length > 0 && present.length === 0) return null;
-  const registry = loadUnitRegistry(path.join(seedsDir, 'units.json'));
+  const registry = loadUnitRegistries(path.join(seedsDir, 'units.json'));
   const results = await importFiles(dataSource, missing, registry);
   return { kind: rows.length === 0 ? 'seeded' : 'resumed', imported: missing.map((f) => path.basename(f)), present: present.map((f) => path.basename(f)), results };
 }

@@ -1,6 +1,7 @@
 import { booleanWhereSql } from '../graphql/boolean-where.sql';
 import { type Sql, sql, stringFilterSql } from '../graphql/sql';
 import { normaliseLeaderName } from '../import/leader-cell';
+import { jurisdictionWhereSql } from '../plan/jurisdiction-where.sql';
 import type { LeaderWhere } from './leader.inputs';
 
 /** SQL condition on the leader row aliased `leader`. */
@@ -8,7 +9,10 @@ export function leaderWhereSql(where: LeaderWhere, leader: Sql, depth = 0): Sql 
   return booleanWhereSql(
     where,
     depth,
-    (w) => (w.name ? [stringFilterSql([sql`${leader}.name`], w.name, normaliseLeaderName)] : []),
+    (w) => [
+      ...(w.name ? [stringFilterSql([sql`${leader}.name`], w.name, normaliseLeaderName)] : []),
+      ...(w.jurisdiction ? [jurisdictionWhereSql(sql`${leader}.jurisdiction_id`, w.jurisdiction)] : []),
+    ],
     (w, d) => leaderWhereSql(w, leader, d),
   );
 }

@@ -14,6 +14,9 @@ export class LeaderWhere {
 
   @Field(() => StringFilter, { nullable: true, description: 'Name; spaces in the filter text are ignored, so "凌  健" matches 凌健.' })
   name?: StringFilter;
+
+  @Field(() => StringFilter, { nullable: true, description: 'Jurisdiction (重庆市沙坪坝区, 重庆市渝中区 …): the same short name is another body in another district.' })
+  jurisdiction?: StringFilter;
 }
 
 @InputType({ description: "Conditions on a task's leaders (责任领导)." })

@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../graphql/context';
 import type { Page } from '../graphql/pagination';
-import { normaliseLeaderName } from '../import/leader-cell';
 import { TaskConnection } from '../task/task-connection.type';
 import { TaskConnectionArgs } from '../task/task.inputs';
 import { scopedTaskPage } from '../task/task-pages';
@@ -10,6 +9,7 @@ import type { TaskModel } from '../task/task.type';
 import { Role } from '../unit/role';
 import { UnitCountModel } from '../unit/unit-graph.types';
 import { loadUnitsOfLeader } from '../unit/unit-graph.loaders';
+import { findLeaderByName } from './leader-lookup';
 import { LeaderModel } from './leader.type';
 import { assertFilterSize } from '../graphql/filter-size';
 
@@ -25,8 +25,12 @@ class LeaderUnitsArgs {
 @Resolver(() => LeaderModel)
 export class LeaderResolver {
   @Query(() => LeaderModel, { nullable: true, description: 'A leader by name; padding spaces are ignored ("凌  健" finds 凌健). Null when unknown.' })
-  async leader(@Arg('name', { description: 'The leader’s name, with or without padding spaces.' }) name: string, @Ctx() ctx: RequestContext): Promise<LeaderModel | null> {
-    const [row] = await ctx.query<{ id: number; name: string }>(`SELECT id, name FROM leader WHERE name = $1 ORDER BY id LIMIT 1`, [normaliseLeaderName(name)]);
+  async leader(
+    @Arg('name', { description: 'The leader’s name, with or without padding spaces.' }) name: string,
+    @Arg('jurisdiction', () => String, { nullable: true, description: 'Jurisdiction (重庆市渝中区, or 渝中区); needed when the name exists in several.' }) jurisdiction: string | null | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LeaderModel | null> {
+    const row = await findLeaderByName(ctx, name, jurisdiction ?? null);
     return row ? LeaderModel.fromRow(row) : null;
   }
 

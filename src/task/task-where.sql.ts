@@ -7,6 +7,7 @@ import { supervisionWhereSql } from '../risk/supervision-where.sql';
 import { Role } from '../unit/role';
 import { unitWhereSql } from '../unit/unit-where.sql';
 import type { UnitListFilter } from '../unit/unit.inputs';
+import { jurisdictionWhereSql } from '../plan/jurisdiction-where.sql';
 import type { TaskWhere } from './task.inputs';
 
 /** The aliases a task condition refers to: the task row and its plan row. */
@@ -33,6 +34,7 @@ export function taskWhereSql(where: TaskWhere, { task, plan }: TaskAliases, dept
     (w) => {
       const parts: Sql[] = [];
       if (w.year) parts.push(intFilterSql(sql`${plan}.year`, w.year));
+      if (w.jurisdiction) parts.push(jurisdictionWhereSql(sql`${plan}.jurisdiction_id`, w.jurisdiction));
       if (w.section) parts.push(enumFilterSql(sql`${task}.section`, w.section, 'section'));
       if (w.number) parts.push(intFilterSql(sql`${task}.number`, w.number));
       if (w.content) parts.push(stringFilterSql([sql`${task}.content`], w.content));

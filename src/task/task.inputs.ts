@@ -38,6 +38,9 @@ export class TaskWhere {
   @Field(() => IntFilter, { nullable: true, description: 'Row number (序号).' })
   number?: IntFilter;
 
+  @Field(() => StringFilter, { nullable: true, description: 'Jurisdiction of the plan (重庆市沙坪坝区, 重庆市渝中区 …).' })
+  jurisdiction?: StringFilter;
+
   @Field(() => StringFilter, { nullable: true, description: 'Work heading (工作任务); tasks without one never match.' })
   category?: StringFilter;
 

@@ -1,6 +1,7 @@
 import { booleanWhereSql } from '../graphql/boolean-where.sql';
 import { type Sql, enumFilterSql, sql, stringFilterSql } from '../graphql/sql';
 import { normaliseUnitName } from '../import/unit-name-normalise';
+import { jurisdictionWhereSql } from '../plan/jurisdiction-where.sql';
 import type { UnitWhere } from './unit.inputs';
 
 const ua = sql.identifier('ua');
@@ -26,6 +27,7 @@ export function unitWhereSql(where: UnitWhere, unit: Sql, depth = 0): Sql {
       }
       if (w.kind) parts.push(enumFilterSql(sql`${unit}.kind`, w.kind, 'unit_kind'));
       if (w.needsReview != null) parts.push(sql`${unit}.needs_review = ${sql.value(w.needsReview, 'boolean')}`);
+      if (w.jurisdiction) parts.push(jurisdictionWhereSql(sql`${unit}.jurisdiction_id`, w.jurisdiction));
       return parts;
     },
     (w, d) => unitWhereSql(w, unit, d),

@@ -30,6 +30,9 @@ export class UnitWhere {
 
   @Field(() => Boolean, { nullable: true, description: 'Flagged for review (name not in the registry).' })
   needsReview?: boolean;
+
+  @Field(() => StringFilter, { nullable: true, description: 'Jurisdiction (重庆市沙坪坝区, 重庆市渝中区 …): the same short name is another body in another district.' })
+  jurisdiction?: StringFilter;
 }
 
 @InputType({ description: "Conditions on a task's units (lead units, co-units, or both)." })

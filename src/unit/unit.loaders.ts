@@ -8,23 +8,6 @@ import { UnitModel, type UnitRow } from './unit.type';
 const a = sql.identifier('a');
 const u = sql.identifier('u');
 
-/**
- * A unit by canonical name or alias, the canonical name first: one lookup
- * over both name indexes (the unique ones start with jurisdiction_id, which
- * a name alone does not give).
- */
-export async function findUnitByName(ctx: RequestContext, name: string): Promise<UnitModel | null> {
-  const m = sql.identifier('m');
-  const [row] = await ctx.query<UnitRow>(
-    sql`SELECT ${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review
-        FROM (SELECT id, 0 AS rank FROM unit WHERE name = ${sql.value(name, 'text')}
-              UNION ALL SELECT unit_id, 1 FROM unit_alias WHERE alias = ${sql.value(name, 'text')}) ${m}
-        JOIN unit ${u} ON ${u}.id = ${m}.id
-        ORDER BY ${m}.rank, ${u}.id LIMIT 1`,
-  );
-  return row ? UnitModel.fromRow(row) : null;
-}
-
 export function loadUnit(ctx: RequestContext, id: number): Promise<UnitModel> {
   return ctx
     .loader<number, UnitModel>('unit.byId', async (ids) => {

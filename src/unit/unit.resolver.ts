@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, Info, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../graphql/context';
 import { ConnectionArgs, type Page } from '../graphql/pagination';
-import { normaliseUnitName } from '../import/unit-name-normalise';
 import { UnitOrder } from '../graph/unit-order.inputs';
 import { orderedUnitPage } from '../graph/unit-order-pages';
 import { Section } from '../task/section';
@@ -10,7 +9,7 @@ import { UnitConnection, WorkloadConnection } from './unit-connection.type';
 import type { UnitWorkloadModel } from './unit-graph.types';
 import { UnitWhere } from './unit.inputs';
 import { unitPage, workloadPage } from './unit-pages';
-import { findUnitByName } from './unit.loaders';
+import { findUnitByName } from './unit-lookup';
 import { UnitModel } from './unit.type';
 import { assertFilterSize } from '../graphql/filter-size';
 
@@ -39,8 +38,13 @@ class WorkloadsArgs extends ConnectionArgs {
 @Resolver()
 export class UnitQueryResolver {
   @Query(() => UnitModel, { nullable: true, description: 'A unit by canonical name or any alias ("区文旅委" finds 区文化旅游委). Null when unknown.' })
-  async unit(@Arg('name', { description: 'Canonical name or alias.' }) name: string, @Ctx() ctx: RequestContext): Promise<UnitModel | null> {
-    return findUnitByName(ctx, normaliseUnitName(name));
+  async unit(
+    @Arg('name', { description: 'Canonical name or alias.' }) name: string,
+    @Arg('jurisdiction', () => String, { nullable: true, description: 'Jurisdiction (重庆市渝中区, or 渝中区); needed when the name exists in several.' }) jurisdiction: string | null | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UnitModel | null> {
+    const row = await findUnitByName(ctx, name, jurisdiction ?? null);
+    return row ? UnitModel.fromRow(row) : null;
   }
 
   @Query(() => UnitConnection, { description: 'Units by name, filtered and paginated.' })

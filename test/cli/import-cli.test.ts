@@ -43,6 +43,7 @@ describe('npm run import', () => {
       kind: 'PROGRESS_REPORT',
       year: 2021,
       period: '2021-Q1',
+      format: 'text',
     });
     expect(json.sections.map((s: { section: string; items: unknown[] }) => [s.section, s.items.length])).toEqual([
       ['TARGET', 10],

@@ -115,16 +115,16 @@ describe('parser quirks of the text export', () => {
     expect(names(item(report, 1).coUnits)).toEqual(['区发展改革委', '区教委', '区经济信息委', '区商务委', '工投公司']);
   });
 
-  it('flags a name the registry does not know, imported as written (never dropped)', () => {
+  it('flags a name the registry does not know, imported as written (never dropped), with a kind inferred from its form', () => {
     const text = planFragment(112, 118).replace('\t区经济信息委', '\t区经济信息委\n区低空经济办');
     const doc = parse(text);
     const units = item(doc, 4).leadUnits;
     expect(units.map((u) => [u.name, u.known, u.kind])).toEqual([
       ['区经济信息委', true, 'DISTRICT_DEPARTMENT'],
-      ['区低空经济办', false, 'UNKNOWN'],
+      ['区低空经济办', false, 'DISTRICT_DEPARTMENT'],
     ]);
     expect(doc.warnings.map((w) => w.message)).toContain(
-      'row 4, 牵头单位: unit “区低空经济办” is not in the registry; imported as written and flagged for review',
+      'row 4, 牵头单位: unit “区低空经济办” is not in the registry; imported as written and flagged for review (kind DISTRICT_DEPARTMENT: 区…委/局/办 → district department)',
     );
   });
 
