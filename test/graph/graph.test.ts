@@ -97,7 +97,8 @@ describe("the analysts' graph", () => {
   let api: ApiServer;
   let adj2024: Adjacency;
   beforeAll(async () => {
-    api = await startApiServer({ exposeSql: true });
+    // Relaxed limits: many unitPath questions are asked in one request on purpose (one per pair).
+    api = await startApiServer({ exposeSql: true, limits: { maxAliases: 1000, maxTokens: 100_000, maxCost: 10_000_000 } });
     adj2024 = await collaboration(api, 2024);
   });
   afterAll(() => api.stop());

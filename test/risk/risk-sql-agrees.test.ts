@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { startApiServer, type ApiServer } from '../support/api-server';
+import { REPORTS_2024 } from '../support/reports-2024';
 
 /**
  * risk-rules.ts (JS, Task.risk) and risk.sql.ts (SQL, the risk filter and
@@ -8,13 +8,12 @@ import { startApiServer, type ApiServer } from '../support/api-server';
  * boundary the rules have: before any report, on report dates, the end of
  * Q1, near and past deadlines, and the default date.
  */
-const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const DATES = [null, '2021-01-01', '2021-04-08', '2021-04-09', '2021-12-01', '2022-01-01', '2024-03-31', '2024-04-10', '2024-06-01', '2024-06-30', '2024-07-01', '2024-07-12', '2024-09-01', '2024-12-31', '2025-01-01'];
 const LEVELS = ['RED', 'YELLOW', 'GREEN', 'UNKNOWN'];
 
 let api: ApiServer;
 beforeAll(async () => {
-  api = await startApiServer({ alsoImport: [path.join(FIXTURES, 'report-2024-q1.txt'), path.join(FIXTURES, 'report-2024-h1.txt')] });
+  api = await startApiServer({ ...REPORTS_2024 });
 }, 120_000);
 afterAll(() => api?.stop());
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type ApiServer, startApiServer } from '../support/api-server';
+import { REPORTS_2024 } from '../support/reports-2024';
 
 /**
  * taskStats is one statement, whatever it groups by; the supervision fields
@@ -8,12 +9,11 @@ import { type ApiServer, startApiServer } from '../support/api-server';
  * back. The taskStats statement is kept as a snapshot (refresh with
  * UPDATE_SNAPSHOTS=1), like test/api/__sql__/three-level.sql.
  */
-const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const SNAPSHOT = path.join(__dirname, '__sql__', 'task-stats.sql');
 let api: ApiServer;
 
 beforeAll(async () => {
-  api = await startApiServer({ exposeSql: true, alsoImport: [path.join(FIXTURES, 'report-2024-q1.txt'), path.join(FIXTURES, 'report-2024-h1.txt')] });
+  api = await startApiServer({ exposeSql: true, ...REPORTS_2024 });
 }, 120_000);
 afterAll(() => api?.stop());
 

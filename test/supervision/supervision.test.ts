@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { startApiServer, type ApiServer } from '../support/api-server';
+import { REPORTS_2024 } from '../support/reports-2024';
 
 /**
  * The supervision questions on the seeds plus two 2024 reports made in the
@@ -8,13 +8,12 @@ import { startApiServer, type ApiServer } from '../support/api-server';
  * value below is worked out by hand from those texts; the arithmetic is in
  * the comments.
  */
-const FIXTURES = path.join(__dirname, '..', 'fixtures');
 let api: ApiServer;
 
 beforeAll(async () => {
   api = await startApiServer({
     exposeSql: true,
-    alsoImport: [path.join(FIXTURES, 'report-2024-q1.txt'), path.join(FIXTURES, 'report-2024-h1.txt')],
+    ...REPORTS_2024,
   });
 }, 120_000);
 afterAll(() => api?.stop());

@@ -2,7 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importFiles } from '../../src/importer/import-files';
 import { seedIfEmpty } from '../../src/importer/seed';
+import type { CheckName } from '../../src/import/validate/checks';
 import { createApp } from '../../src/server/app';
+import { DEFAULT_LIMITS, type Limits } from '../../src/server/limits';
 import { SEEDS_DIR, registry } from './seeds';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -24,12 +26,23 @@ export interface ApiServer {
  * The real app over HTTP on an ephemeral port, backed by a fresh database
  * seeded by the real importer from seeds/.
  */
-export async function startApiServer(options: { exposeSql?: boolean; alsoImport?: string[] } = {}): Promise<ApiServer> {
+export interface ApiServerOptions {
+  /** Report each request's SQL in `extensions.sql`. */
+  exposeSql?: boolean;
+  /** Further documents (fixtures) imported after the seeds. */
+  alsoImport?: string[];
+  /** Checks allowed for `alsoImport`, as `npm run import -- --allow …` would. */
+  allow?: readonly CheckName[];
+  /** Limits other than the defaults, for tests that batch many questions into one request on purpose. */
+  limits?: Partial<Limits>;
+}
+
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const db = await createTestDatabase();
   await seedIfEmpty(db.dataSource, SEEDS_DIR);
   // Further documents (fixtures) after the seeds, through the same importer.
-  if (options.alsoImport?.length) await importFiles(db.dataSource, options.alsoImport, registry);
-  const { app, apollo } = await createApp({ dataSource: db.dataSource, exposeSql: options.exposeSql, log: () => undefined });
+  if (options.alsoImport?.length) await importFiles(db.dataSource, options.alsoImport, registry, { allow: options.allow });
+  const { app, apollo } = await createApp({ dataSource: db.dataSource, exposeSql: options.exposeSql, log: () => undefined, limits: { ...DEFAULT_LIMITS, ...options.limits } });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
