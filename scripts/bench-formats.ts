@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from '../src/import/parse-document';
-import { loadUnitRegistry } from '../src/import/registry-file';
+import { loadUnitRegistry } from '../src/import/registry/registry-file';
 
 const ROOT = path.join(__dirname, '..');
 const FORMATS = path.join(ROOT, 'test', 'fixtures', 'formats');

@@ -24,8 +24,8 @@ import { CollaborationGraph, type TaskUnits } from '../src/graph/collaboration-g
 import { graphOfPlan, plansOfYear } from '../src/graph/graph-cache';
 import { loadPlanVersions, loadTaskUnits } from '../src/graph/graph.sql';
 import { RequestContext } from '../src/graphql/context';
-import { loadUnitRegistry } from '../src/import/registry-file';
-import { importFiles, seedDocuments } from '../src/importer/import-files';
+import { loadUnitRegistry } from '../src/import/registry/registry-file';
+import { importFiles, seedDocuments } from '../src/import/writer/import-files';
 import { scaleSeed } from './scale-seed';
 
 const SEEDS = path.join(__dirname, '..', 'seeds');

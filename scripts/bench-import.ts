@@ -16,8 +16,8 @@ import { Client } from 'pg';
 import { createDataSource } from '../src/db/data-source';
 import { freePort, startEmbeddedServer } from '../src/db/embedded-server';
 import { parseDocument } from '../src/import/parse-document';
-import { loadUnitRegistry } from '../src/import/registry-file';
-import { importDocument } from '../src/importer/importer';
+import { loadUnitRegistry } from '../src/import/registry/registry-file';
+import { importDocument } from '../src/import/writer/importer';
 import { largePlan } from './large-document';
 
 const SIZES = [10_000, 100_000];

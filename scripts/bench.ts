@@ -32,8 +32,8 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { createDataSource } from '../src/db/data-source';
 import { freePort, startEmbeddedServer } from '../src/db/embedded-server';
-import { loadUnitRegistry } from '../src/import/registry-file';
-import { importFiles, seedDocuments } from '../src/importer/import-files';
+import { loadUnitRegistry } from '../src/import/registry/registry-file';
+import { importFiles, seedDocuments } from '../src/import/writer/import-files';
 import { scaleSeed } from './scale-seed';
 
 const ROOT = path.join(__dirname, '..');

@@ -14,9 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { parseDocument } from '../src/import/parse-document';
-import type { ParsedDocument, ParsedSection } from '../src/import/parsed-document';
-import type { UnitMention } from '../src/import/unit-cell';
-import { loadUnitRegistry } from '../src/import/registry-file';
+import type { ParsedDocument, ParsedSection } from '../src/import/model/parsed-document';
+import type { UnitMention } from '../src/import/interpretation/unit-cell';
+import { loadUnitRegistry } from '../src/import/registry/registry-file';
 
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(ROOT, 'test', 'fixtures', 'formats');

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { printSchema } from 'graphql';
-import { createSchema } from '../src/graphql/schema';
+import { createSchema } from '../src/api/schema';
 
 createSchema().then((schema) => {
   const file = path.join(__dirname, '..', 'schema', 'schema.graphql');

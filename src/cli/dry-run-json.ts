@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '../import/parsed-document';
+import type { ParsedDocument } from '../import/model/parsed-document';
 
 /**
  * The documented `--dry-run --json` shape. Integrations rely on it: change it

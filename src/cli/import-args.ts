@@ -1,4 +1,4 @@
-import { CHECKS, type CheckName, isCheckName } from '../import/validate/checks';
+import { CHECKS, type CheckName, isCheckName } from '../import/validation/checks';
 
 export const USAGE = [
   'usage: npm run import -- [--dry-run] [--json] [--registry <units.json>] [--allow <check>]… <file>…',

@@ -1,4 +1,4 @@
-import type { ImportResult } from '../importer/import-result';
+import type { ImportResult } from '../import/writer/import-result';
 
 /** Human-readable lines for the import CLI. */
 export function formatImportReport(results: ImportResult[]): string {

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { sql } from '../graphql/sql';
-import { normaliseUnitName } from '../import/unit-name-normalise';
+import { normaliseUnitName } from '../unit/unit-name-normalise';
 import { UnitModel, type UnitRow } from '../unit/unit.type';
 
 const u = sql.identifier('u');

@@ -1,10 +1,10 @@
-import type { DocumentModel } from './document-model';
-import { interpretDocument, type RegistryFor } from './interpret-document';
-import type { ParsedDocument } from './parsed-document';
-import { readDocument } from './read-document';
-import { UnitRegistries } from './unit-registries';
-import type { UnitRegistry } from './unit-registry';
-import type { ParseOptions } from './validate/checks';
+import type { DocumentModel } from './model/document-model';
+import { interpretDocument, type RegistryFor } from './interpretation/interpret-document';
+import type { ParsedDocument } from './model/parsed-document';
+import { readDocument } from './readers/read-document';
+import { UnitRegistries } from './registry/unit-registries';
+import type { UnitRegistry } from './registry/unit-registry';
+import type { ParseOptions } from './validation/checks';
 
 /**
  * Parses one document, whatever its format, into plain data. Pure: reads

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { sql } from '../graphql/sql';
-import { normaliseLeaderName } from '../import/leader-cell';
+import { normaliseLeaderName } from '../import/interpretation/leader-cell';
 import { jurisdictionArgumentSql, oneJurisdiction } from '../plan/jurisdiction-lookup';
 
 const l = sql.identifier('l');

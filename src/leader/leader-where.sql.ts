@@ -1,6 +1,6 @@
 import { booleanWhereSql } from '../graphql/boolean-where.sql';
 import { type Sql, sql, stringFilterSql } from '../graphql/sql';
-import { normaliseLeaderName } from '../import/leader-cell';
+import { normaliseLeaderName } from '../import/interpretation/leader-cell';
 import { jurisdictionWhereSql } from '../plan/jurisdiction-where.sql';
 import type { LeaderWhere } from './leader.inputs';
 

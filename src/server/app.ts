@@ -9,7 +9,7 @@ import type { GraphQLError, ValidationContext } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { PROJECT_ROOT } from '../db/config';
 import { RequestContext } from '../graphql/context';
-import { createSchema } from '../graphql/schema';
+import { createSchema } from '../api/schema';
 import { DatabaseState } from './database-state';
 import { formatErrorFor, outageStatusPlugin } from './format-error';
 import { graphiqlRouter } from './graphiql';

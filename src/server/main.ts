@@ -15,7 +15,7 @@ import type { ApolloServer } from '@apollo/server';
 import { PROJECT_ROOT } from '../db/config';
 import type { RequestContext } from '../graphql/context';
 import { connectDatabase, type Database } from '../db/connect';
-import { seedMissing } from '../importer/seed';
+import { seedMissing } from '../import/writer/seed';
 import { formatImportReport } from '../cli/import-report';
 import { createApp } from './app';
 import type { Lifecycle } from './health';

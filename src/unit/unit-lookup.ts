@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { sql } from '../graphql/sql';
-import { normaliseUnitName } from '../import/unit-name-normalise';
+import { normaliseUnitName } from './unit-name-normalise';
 import { jurisdictionArgumentSql, oneJurisdiction } from '../plan/jurisdiction-lookup';
 import type { UnitRow } from './unit.type';
 

@@ -1,6 +1,6 @@
 import { booleanWhereSql } from '../graphql/boolean-where.sql';
 import { type Sql, enumFilterSql, sql, stringFilterSql } from '../graphql/sql';
-import { normaliseUnitName } from '../import/unit-name-normalise';
+import { normaliseUnitName } from './unit-name-normalise';
 import { jurisdictionWhereSql } from '../plan/jurisdiction-where.sql';
 import type { UnitWhere } from './unit.inputs';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importFiles } from '../../src/importer/import-files';
+import { importFiles } from '../../src/import/writer/import-files';
 import { type ApiServer, startApiServer } from '../support/api-server';
 import { PLAN_2024, registry } from '../support/seeds';
 

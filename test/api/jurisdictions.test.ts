@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { importFiles } from '../../src/importer/import-files';
+import { importFiles } from '../../src/import/writer/import-files';
 import { type ApiServer, startApiServer } from '../support/api-server';
 import { registry } from '../support/seeds';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, printSchema } from 'graphql';
-import { createSchema } from '../../src/graphql/schema';
+import { createSchema } from '../../src/api/schema';
 
 describe('schema/schema.graphql', () => {
   it('is the schema the code builds (run `npm run schema` after an API change)', async () => {

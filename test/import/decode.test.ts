@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
-import { decodeDocument } from '../../src/import/decode';
-import { DocumentImportError } from '../../src/import/import-error';
+import { decodeDocument } from '../../src/import/readers/decode';
+import { DocumentImportError } from '../../src/import/model/import-error';
 import { REPORT_2021 } from '../support/seeds';
 
 /** Encodings government files come in are read; anything else is refused with the reason. */

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from '../../src/import/parse-document';
-import type { ParsedDocument } from '../../src/import/parsed-document';
-import { UnitRegistry } from '../../src/import/unit-registry';
+import type { ParsedDocument } from '../../src/import/model/parsed-document';
+import { UnitRegistry } from '../../src/import/registry/unit-registry';
 import { PLAN_2024, registry, REPORT_2021 } from '../support/seeds';
 
 const FORMATS = path.join(__dirname, '..', 'fixtures', 'formats');

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DocumentImportError, type ImportProblem } from '../../src/import/import-error';
+import { DocumentImportError, type ImportProblem } from '../../src/import/model/import-error';
 import { parseDocument } from '../../src/import/parse-document';
-import type { ParsedDocument } from '../../src/import/parsed-document';
+import type { ParsedDocument } from '../../src/import/model/parsed-document';
 import { PLAN_2024, registry, REPORT_2021 } from '../support/seeds';
 import { encode, lossless, pick, prng, type Random, rowLines, type Row, splice, tablesOf } from './fuzz-mutations';
 

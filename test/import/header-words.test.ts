@@ -1,4 +1,4 @@
-import { tableLayout } from '../../src/import/table-layout';
+import { tableLayout } from '../../src/import/interpretation/table-layout';
 
 /** Header words vary by district; they are mapped by meaning, and a word that means nothing known is named. */
 describe('header words by meaning', () => {

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { type ModelTable, modelCellText } from '../../src/import/document-model';
-import { readDocument } from '../../src/import/read-document';
+import { type ModelTable, modelCellText } from '../../src/import/model/document-model';
+import { readDocument } from '../../src/import/readers/read-document';
 
 /**
  * What each reader makes of the markup Word and web pages use, one quirk per

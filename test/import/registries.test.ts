@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from '../../src/import/parse-document';
-import { registriesFromJson } from '../../src/import/unit-registries';
+import { registriesFromJson } from '../../src/import/registry/unit-registries';
 import { SEEDS_DIR } from '../support/seeds';
 
 const YUZHONG = path.join(__dirname, '..', 'fixtures', 'formats', 'yuzhong-plan-prose.txt');

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { DocumentImportError } from '../../src/import/import-error';
+import { DocumentImportError } from '../../src/import/model/import-error';
 import { parseDocument } from '../../src/import/parse-document';
 import { PLAN_2024, registry, REPORT_2021 } from '../support/seeds';
 

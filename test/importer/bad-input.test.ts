@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { DocumentImportError } from '../../src/import/import-error';
-import { importFiles, parseFiles } from '../../src/importer/import-files';
+import { DocumentImportError } from '../../src/import/model/import-error';
+import { importFiles, parseFiles } from '../../src/import/writer/import-files';
 import { createTestDatabase, tableCounts, type TestDatabase } from '../support/test-database';
 import { PLAN_2024, registry } from '../support/seeds';
 

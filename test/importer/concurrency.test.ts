@@ -1,6 +1,6 @@
 import { createDataSource } from '../../src/db/data-source';
-import { importFiles } from '../../src/importer/import-files';
-import { seedIfEmpty } from '../../src/importer/seed';
+import { importFiles } from '../../src/import/writer/import-files';
+import { seedIfEmpty } from '../../src/import/writer/seed';
 import { createTestDatabase, tableCounts, type TestDatabase } from '../support/test-database';
 import { PLAN_2024, registry, REPORT_2021, SEEDS_DIR } from '../support/seeds';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importFiles } from '../../src/importer/import-files';
-import { seedIfEmpty } from '../../src/importer/seed';
+import { importFiles } from '../../src/import/writer/import-files';
+import { seedIfEmpty } from '../../src/import/writer/seed';
 import { createTestDatabase, tableCounts, type TestDatabase } from '../support/test-database';
 import { PLAN_2024, registry, REPORT_2021, SEEDS_DIR } from '../support/seeds';
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seedIfEmpty } from '../../src/importer/seed';
+import { seedIfEmpty } from '../../src/import/writer/seed';
 import { createApp } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
 import { SEEDS_DIR } from '../support/seeds';

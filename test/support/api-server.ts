@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { importFiles } from '../../src/importer/import-files';
-import { seedIfEmpty } from '../../src/importer/seed';
-import type { CheckName } from '../../src/import/validate/checks';
+import { importFiles } from '../../src/import/writer/import-files';
+import { seedIfEmpty } from '../../src/import/writer/seed';
+import type { CheckName } from '../../src/import/validation/checks';
 import { createApp } from '../../src/server/app';
 import { DEFAULT_LIMITS, type Limits } from '../../src/server/limits';
 import { SEEDS_DIR, registry } from './seeds';

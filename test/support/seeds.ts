@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadUnitRegistry } from '../../src/import/registry-file';
+import { loadUnitRegistry } from '../../src/import/registry/registry-file';
 
 export const SEEDS_DIR = path.join(__dirname, '..', '..', 'seeds');
 export const PLAN_2024 = path.join(SEEDS_DIR, '000_fde355393f881739.txt');

@@ -1,0 +1,54 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { isConnectionError, sqlState } from '../server/database-state';
+import { loadDocument } from '../document/document.loaders';
+import { loadLeader } from '../leader/leader.loaders';
+import { loadPlan } from '../plan/plan.loaders';
+import { loadProgress } from '../progress/progress.loaders';
+import { loadCategory, loadTask } from '../task/task.loaders';
+import { ASSIGNMENT_SELECT, AssignmentModel, type AssignmentRow } from '../unit/assignment.type';
+import { loadUnit } from '../unit/unit.loaders';
+import type { RequestContext } from '../graphql/context';
+import { fromGlobalId } from '../graphql/global-id';
+import { Node } from '../graphql/node.interface';
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when the id is unknown or malformed.' })
+  async node(@Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string, @Ctx() ctx: RequestContext): Promise<Node | null> {
+    const parsed = fromGlobalId(id);
+    if (!parsed) return null;
+    const load = async (): Promise<Node> => {
+      switch (parsed.type) {
+        case 'Plan':
+          return loadPlan(ctx, parsed.id);
+        case 'Document':
+          return loadDocument(ctx, parsed.id);
+        case 'Category':
+          return loadCategory(ctx, parsed.id);
+        case 'Task':
+          return loadTask(ctx, parsed.id);
+        case 'Leader':
+          return loadLeader(ctx, parsed.id);
+        case 'Unit':
+          return loadUnit(ctx, parsed.id);
+        case 'ProgressUpdate':
+          return loadProgress(ctx, parsed.id);
+        case 'Assignment': {
+          const [row] = await ctx.query<AssignmentRow>(
+            `${ASSIGNMENT_SELECT} WHERE a.id = $1`,
+            [parsed.id],
+          );
+          if (!row) throw new Error('not found');
+          return AssignmentModel.fromRow(row);
+        }
+      }
+    };
+    // A well-formed id whose row is gone is "unknown", not a server error; a
+    // database failure (outage, timeout) still reaches the client as such.
+    return load().catch((error: unknown) => {
+      if (error instanceof GraphQLError || sqlState(error) || isConnectionError(error)) throw error;
+      return null;
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import './enums';
+import '../graphql/order';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { DocumentFieldsResolver } from '../document/document-fields.resolver';
+import { LeaderResolver } from '../leader/leader.resolver';
+import { PlanResolver } from '../plan/plan.resolver';
+import { ProgressFieldsResolver } from '../progress/progress-fields.resolver';
+import { CategoryFieldsResolver } from '../task/category-fields.resolver';
+import { TaskConnectionResolver } from '../task/task-connection.type';
+import { TaskFieldsResolver } from '../task/task-fields.resolver';
+import { TaskQueryResolver } from '../task/task.resolver';
+import { AssignmentFieldsResolver } from '../unit/assignment-fields.resolver';
+import { UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
+import { UnitFieldsResolver } from '../unit/unit-fields.resolver';
+import { UnitQueryResolver } from '../unit/unit.resolver';
+import { LeaderJurisdictionResolver, UnitJurisdictionResolver } from '../plan/jurisdiction-fields.resolver';
+import { NodeResolver } from './node.resolver';
+// The analysts' graph; imported last so the printed schema keeps its order.
+import { ChainLinkFieldsResolver, LeaderChainResolver } from '../graph/leader-chain.resolver';
+import { CommunityFieldsResolver, UnitCentralityResolver } from '../graph/unit-centrality.resolver';
+import { PathHopFieldsResolver, UnitPathFieldsResolver, UnitPathQueryResolver } from '../graph/unit-path.resolver';
+// issue #10: supervision signals
+import { DocumentMissingTasksResolver } from '../progress/document-missing.resolver';
+import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../progress/progress-timeline.resolver';
+import { TaskRiskFieldsResolver } from '../risk/task-risk-fields.resolver';
+import { TaskStatsQueryResolver } from '../stats/task-stats.resolver';
+import { LeaderHistoryResolver, UnitHistoryResolver } from '../stats/history.resolver';
+
+/** The API schema. schema/schema.graphql is this, printed (npm run schema). */
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: [
+      TaskQueryResolver,
+      TaskFieldsResolver,
+      TaskConnectionResolver,
+      CategoryFieldsResolver,
+      PlanResolver,
+      LeaderResolver,
+      UnitQueryResolver,
+      UnitFieldsResolver,
+      UnitConnectionResolver,
+      WorkloadConnectionResolver,
+      AssignmentFieldsResolver,
+      ProgressFieldsResolver,
+      DocumentFieldsResolver,
+      NodeResolver,
+      UnitJurisdictionResolver,
+      LeaderJurisdictionResolver,
+      // the analysts' graph (src/graph)
+      LeaderChainResolver,
+      ChainLinkFieldsResolver,
+      UnitPathQueryResolver,
+      UnitPathFieldsResolver,
+      PathHopFieldsResolver,
+      UnitCentralityResolver,
+      CommunityFieldsResolver,
+      // issue #10: supervision signals
+      TaskRiskFieldsResolver,
+      TaskTimelineFieldsResolver,
+      ProgressChangeFieldsResolver,
+      DocumentMissingTasksResolver,
+      TaskStatsQueryResolver,
+      UnitHistoryResolver,
+      LeaderHistoryResolver,
+    ],
+    // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
+    validate: false,
+  });
+  // type-graphql has no option for the root type's description; the API is a product, so set it here.
+  schema.getQueryType()!.description =
+    'duban (督办): who is responsible for what in a district government’s work-report tasks. Start from tasks, a unit, a leader or the plans.';
+  return schema;
+}

@@ -1,0 +1,65 @@
+import type { DocumentKind } from '../../document/document-kind';
+import type { Section } from '../../task/section';
+import type { DocumentFormat, SourcePosition } from './document-model';
+import type { UnitMention } from '../interpretation/unit-cell';
+import type { TextEncoding } from '../readers/decode';
+import type { CheckName } from '../validation/checks';
+
+/** What the letterhead says about the document. */
+export interface DocumentMeta {
+  title: string;
+  number: string | null;
+  issuer: string | null;
+  /** ISO date (2024-02-02) */
+  date: string | null;
+  kind: DocumentKind;
+  year: number;
+  /** 2021-Q1 for reports, null for plans */
+  period: string | null;
+  /** 重庆市沙坪坝区, from the issuer */
+  jurisdiction: string;
+}
+
+export interface ParsedItem {
+  number: number;
+  category: string | null;
+  title: string | null;
+  content: string;
+  leaders: string[];
+  leadUnits: UnitMention[];
+  coUnits: UnitMention[];
+  progress: string | null;
+  /** Line of the row's first cell. */
+  line: number;
+}
+
+export interface ParsedSection {
+  section: Section;
+  /** The table's title line (经济社会发展10项预期目标任务进展情况表). */
+  title: string;
+  /** How many items the document says the section has (137项…), when it says. */
+  statedCount: number | null;
+  items: ParsedItem[];
+}
+
+export interface ImportWarning {
+  /** Text line, page line, Word paragraph number or sheet row (see SourcePosition). */
+  line: number;
+  message: string;
+  /** The Word table cell or spreadsheet cell, where the format has one. */
+  at?: SourcePosition;
+}
+
+/** The parser's whole result: plain data, no database ids. */
+export interface ParsedDocument {
+  file: string;
+  /** What the bytes were: chosen by their content, never by the file name. */
+  format: DocumentFormat;
+  contentHash: string;
+  encoding: TextEncoding;
+  document: DocumentMeta;
+  sections: ParsedSection[];
+  warnings: ImportWarning[];
+  /** Named checks the user overrode for this import (--allow); recorded on the document. */
+  allowedChecks: CheckName[];
+}

@@ -1,0 +1,79 @@
+import type { ImportProblem } from '../model/import-error';
+import type { ImportWarning } from '../model/parsed-document';
+
+/**
+ * The named checks of what a document promises. Each can be overridden for
+ * one import with `--allow <name>` when a real document is irregular (a
+ * stated count that is a typo); the override is recorded on the document and
+ * every finding it let through is kept as a warning.
+ */
+export const CHECKS = {
+  numbering: '序号 runs 1..N within each table: no gap, repeat, jump or reordering',
+  'stated-count': 'the count the document states (137项, 10项) equals the rows found',
+  'missing-table': 'every table the document announces (附件 list, 一、10项… headings) is there, with its 序号 header row',
+  'leader-names': 'a leader cell (责任领导) holds person names: 2–4 Han characters, not a unit',
+  'unit-names': 'a unit cell (牵头单位/协同单位) holds unit names: a registry name or a name ending like one (…委, …局, …中心)',
+  'cell-text': 'a text cell (task, category, progress) holds text, not a list of unit or leader names',
+  'lost-tabs': 'no line inside a cell holds only a number (a row whose cell tabs were lost)',
+} as const;
+
+export type CheckName = keyof typeof CHECKS;
+export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];
+
+export function isCheckName(name: string): name is CheckName {
+  return Object.prototype.hasOwnProperty.call(CHECKS, name);
+}
+
+/** What the caller of the parser may relax. */
+export interface ParseOptions {
+  /** Named checks whose findings become warnings for this import (--allow). */
+  allow?: readonly CheckName[];
+}
+
+/** Most findings of one check that are spelled out per table; the rest are counted. */
+const MAX_PER_CHECK = 20;
+
+/**
+ * Collects findings of the named checks: an error naming file, line, row and
+ * column — or, when the user allowed that check, a warning saying so.
+ */
+export class Findings {
+  private readonly allow: ReadonlySet<CheckName>;
+  private readonly counts = new Map<string, number>();
+
+  constructor(
+    readonly file: string,
+    allow: readonly CheckName[],
+    private readonly problems: ImportProblem[],
+    private readonly warnings: ImportWarning[],
+  ) {
+    this.allow = new Set(allow);
+  }
+
+  fail(check: CheckName, scope: string, problem: Omit<ImportProblem, 'file'>): void {
+    const key = `${check}\u0000${scope}`;
+    const seen = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, seen);
+    if (this.allow.has(check)) {
+      this.warnings.push({ line: problem.line ?? 1, message: `${where(problem)}${problem.message} (allowed by --allow ${check})` });
+      return;
+    }
+    if (seen > MAX_PER_CHECK) return;
+    this.problems.push({ file: this.file, ...problem, message: `${problem.message} [check ${check}; if the document really is so, import with --allow ${check}]` });
+  }
+
+  /** Adds "… and N more" lines for checks cut at MAX_PER_CHECK. */
+  finish(): void {
+    for (const [key, count] of this.counts) {
+      const [check] = key.split('\u0000') as [CheckName];
+      if (count > MAX_PER_CHECK && !this.allow.has(check)) {
+        this.problems.push({ file: this.file, message: `… and ${count - MAX_PER_CHECK} more findings of check ${check} in ${key.split('\u0000')[1]}` });
+      }
+    }
+  }
+}
+
+function where(p: Omit<ImportProblem, 'file'>): string {
+  const parts = [p.row !== undefined ? `row ${p.row}` : '', p.field ? `column ${p.field}` : ''].filter(Boolean);
+  return parts.length ? `${parts.join(', ')}: ` : '';
+}

@@ -1,0 +1,267 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { DocumentKind } from '../../document/document-kind';
+import { DocumentImportError } from '../model/import-error';
+import type { ParsedDocument, ParsedItem, ParsedSection } from '../model/parsed-document';
+import type { UnitMention } from '../interpretation/unit-cell';
+import { UnitRegistries } from '../registry/unit-registries';
+import type { UnitRegistry } from '../registry/unit-registry';
+import { splitProgressItems } from '../../progress/progress-items';
+import { deriveStatus } from '../../progress/status-rules';
+import { storeDerivedSignals } from '../../progress/derived-signals';
+import { UnitKind } from '../../unit/unit-kind';
+import { Role } from '../../unit/role';
+import type { ImportResult } from './import-result';
+import { syncRegistry } from './registry-sync';
+
+interface ItemRef {
+  section: ParsedSection;
+  item: ParsedItem;
+}
+
+/**
+ * Writes one parsed document in one transaction: all of it or nothing.
+ *
+ * A plan defines its tasks (and replaces leaders/units of tasks a report
+ * created before the plan arrived). A progress report attaches to the plan of
+ * its year by (section, number), creating the tasks, with the report's units,
+ * when that year has no plan yet. The same bytes imported twice are a no-op.
+ */
+export async function importDocument(
+  dataSource: DataSource,
+  parsed: ParsedDocument,
+  registries: UnitRegistry | UnitRegistries,
+): Promise<ImportResult> {
+  const meta = parsed.document;
+  // Units and leaders of a document belong to its own jurisdiction, never to another district's.
+  const registry = UnitRegistries.of(registries).for(meta.jurisdiction);
+  return dataSource.transaction(async (em) => {
+    const base = {
+      file: parsed.file,
+      kind: meta.kind,
+      year: meta.year,
+      period: meta.period,
+      items: Object.fromEntries(parsed.sections.map((s) => [s.section, s.items.length])),
+      warnings: parsed.warnings.length,
+      warningMessages: parsed.warnings,
+      allowedChecks: parsed.allowedChecks,
+    };
+    // Serialise imports, and wait (never fail) for one under way: two processes importing the same
+    // file at once import it once, and a server seeding at start-up waits for a CLI import. The lock
+    // comes before the content-hash check so the waiter sees what the other transaction committed.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('duban-import'))`);
+    const [same] = await em.query(`SELECT id FROM document WHERE content_hash = $1`, [parsed.contentHash]);
+    if (same) {
+      return { ...base, status: 'unchanged', documentId: same.id, tasksCreated: 0, tasksUpdated: 0, progressUpdates: 0, assignments: 0, flaggedUnits: [] };
+    }
+
+    const [{ id: jurisdictionId }] = await em.query(
+      `INSERT INTO jurisdiction (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      [meta.jurisdiction],
+    );
+    const [{ id: planId }] = await em.query(
+      `INSERT INTO plan (jurisdiction_id, year) VALUES ($1, $2)
+       ON CONFLICT (jurisdiction_id, year) DO UPDATE SET year = EXCLUDED.year RETURNING id`,
+      [jurisdictionId, meta.year],
+    );
+    await refuseOtherVersion(em, parsed, planId);
+    const [{ id: documentId }] = await em.query(
+      `INSERT INTO document (plan_id, kind, title, number, issuer, issued_on, year, period, content_hash, file_name, warnings, allowed_checks)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::text[]) RETURNING id`,
+      [
+        planId, meta.kind, meta.title, meta.number, meta.issuer, meta.date, meta.year, meta.period, parsed.contentHash, parsed.file,
+        JSON.stringify(parsed.warnings.map(({ line, message }) => ({ line, message }))),
+        parsed.allowedChecks,
+      ],
+    );
+
+    await syncRegistry(em, jurisdictionId, registry);
+    const all: ItemRef[] = parsed.sections.flatMap((section) => section.items.map((item) => ({ section, item })));
+    const flaggedUnits = await insertUnknownUnits(em, jurisdictionId, all);
+
+    const existing = await existingTasks(em, planId);
+    const isPlan = meta.kind === DocumentKind.PLAN;
+    // A plan (re)defines every task; a report only defines tasks its year's plan lacks.
+    const defining = isPlan ? all : all.filter((ref) => !existing.has(key(ref)));
+    const taskIds = await upsertTasks(em, planId, documentId, defining);
+    await replaceLeaders(em, jurisdictionId, defining, taskIds);
+    const assignments = await replaceAssignments(em, jurisdictionId, defining, taskIds);
+
+    let progressUpdates = 0;
+    if (meta.kind === DocumentKind.PROGRESS_REPORT) {
+      const ids = new Map([...existing, ...taskIds]);
+      progressUpdates = await insertProgress(em, documentId, meta.period!, all, ids);
+    }
+    // issue #10: deadlines and stated percents, derived once and stored.
+    await storeDerivedSignals(em, { planId, documentId });
+    const updated = defining.filter((ref) => existing.has(key(ref))).length;
+    return {
+      ...base,
+      status: 'imported',
+      documentId,
+      tasksCreated: defining.length - updated,
+      tasksUpdated: updated,
+      progressUpdates,
+      assignments,
+      flaggedUnits,
+      flaggedUnitKinds: inferredKinds(all, flaggedUnits),
+    };
+  });
+}
+
+function key({ section, item }: ItemRef): string {
+  return `${section.section}:${item.number}`;
+}
+
+/** Two different texts claiming to be the same document would silently mix; refuse instead. */
+async function refuseOtherVersion(em: EntityManager, parsed: ParsedDocument, planId: number): Promise<void> {
+  const meta = parsed.document;
+  const [other] = await em.query(
+    `SELECT id, file_name FROM document WHERE plan_id = $1 AND kind = $2 AND period IS NOT DISTINCT FROM $3`,
+    [planId, meta.kind, meta.period],
+  );
+  if (other) {
+    throw new DocumentImportError([
+      {
+        file: parsed.file,
+        message: `a different version of this ${meta.kind === DocumentKind.PLAN ? `${meta.year} plan` : `${meta.period} report`} is already imported (document ${other.id}, ${other.file_name}); nothing was written`,
+      },
+    ]);
+  }
+}
+
+async function insertUnknownUnits(em: EntityManager, jurisdictionId: number, all: ItemRef[]): Promise<string[]> {
+  // The parser guessed each new name's kind from its form (…街道 → township); UNKNOWN where no rule applied.
+  const kinds = new Map(all.flatMap(({ item }) => [...item.leadUnits, ...item.coUnits]).filter((u) => !u.known).map((u) => [u.name, u.kind ?? UnitKind.UNKNOWN]));
+  const names = [...kinds.keys()];
+  if (names.length) {
+    await em.query(
+      `INSERT INTO unit (jurisdiction_id, name, kind, needs_review)
+       SELECT $1::int, n.name, n.kind::unit_kind, true FROM unnest($2::text[], $3::text[]) AS n(name, kind)
+       ON CONFLICT (jurisdiction_id, name) DO NOTHING`,
+      [jurisdictionId, names, names.map((n) => kinds.get(n))],
+    );
+  }
+  return names;
+}
+
+function inferredKinds(all: ItemRef[], flagged: string[]): Record<string, string> {
+  const mentions = new Map(all.flatMap(({ item }) => [...item.leadUnits, ...item.coUnits]).map((u) => [u.name, u]));
+  return Object.fromEntries(flagged.map((name) => {
+    const u = mentions.get(name);
+    return [name, u?.inferredBy ? `${u.kind} by ${u.inferredBy}` : 'kind unknown: no naming rule applies'];
+  }));
+}
+
+async function existingTasks(em: EntityManager, planId: number): Promise<Map<string, number>> {
+  const rows: { id: number; section: string; number: number }[] = await em.query(
+    `SELECT id, section, number FROM task WHERE plan_id = $1`,
+    [planId],
+  );
+  return new Map(rows.map((r) => [`${r.section}:${r.number}`, r.id]));
+}
+
+async function upsertTasks(em: EntityManager, planId: number, documentId: number, refs: ItemRef[]): Promise<Map<string, number>> {
+  if (refs.length === 0) return new Map();
+  const categories = [...new Set(refs.map((r) => r.item.category).filter((c): c is string => !!c))];
+  await em.query(
+    `INSERT INTO category (plan_id, name, position)
+     SELECT $1::int, name, position::int FROM unnest($2::text[]) WITH ORDINALITY AS c(name, position)
+     ON CONFLICT (plan_id, name) DO NOTHING`,
+    [planId, categories],
+  );
+  const rows: { id: number; section: string; number: number }[] = await em.query(
+    `INSERT INTO task (plan_id, section, number, category_id, title, content, document_id, source_line)
+     SELECT $1::int, t.section::section, t.number, c.id, t.title, t.content, $2::int, t.line
+     FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[])
+       AS t(section, number, category, title, content, line)
+     LEFT JOIN category c ON c.plan_id = $1 AND c.name = t.category
+     ON CONFLICT (plan_id, section, number) DO UPDATE
+       SET category_id = EXCLUDED.category_id, title = EXCLUDED.title, content = EXCLUDED.content,
+           document_id = EXCLUDED.document_id, source_line = EXCLUDED.source_line
+     RETURNING id, section, number`,
+    [
+      planId,
+      documentId,
+      refs.map((r) => r.section.section),
+      refs.map((r) => r.item.number),
+      refs.map((r) => r.item.category),
+      refs.map((r) => r.item.title),
+      refs.map((r) => r.item.content),
+      refs.map((r) => r.item.line),
+    ],
+  );
+  return new Map(rows.map((r) => [`${r.section}:${r.number}`, r.id]));
+}
+
+async function replaceLeaders(em: EntityManager, jurisdictionId: number, refs: ItemRef[], taskIds: Map<string, number>): Promise<void> {
+  if (refs.length === 0) return;
+  await em.query(`DELETE FROM task_leader WHERE task_id = ANY($1::int[])`, [[...taskIds.values()]]);
+  const pairs = refs.flatMap((ref) => ref.item.leaders.map((name, k) => ({ task: taskIds.get(key(ref))!, name, position: k + 1 })));
+  if (pairs.length === 0) return;
+  await em.query(
+    `INSERT INTO leader (jurisdiction_id, name) SELECT DISTINCT $1::int, name FROM unnest($2::text[]) AS l(name)
+     ON CONFLICT (jurisdiction_id, name) DO NOTHING`,
+    [jurisdictionId, pairs.map((p) => p.name)],
+  );
+  await em.query(
+    `INSERT INTO task_leader (task_id, leader_id, position)
+     SELECT p.task, l.id, p.position FROM unnest($2::int[], $3::text[], $4::int[]) AS p(task, name, position)
+     JOIN leader l ON l.jurisdiction_id = $1 AND l.name = p.name`,
+    [jurisdictionId, pairs.map((p) => p.task), pairs.map((p) => p.name), pairs.map((p) => p.position)],
+  );
+}
+
+async function replaceAssignments(em: EntityManager, jurisdictionId: number, refs: ItemRef[], taskIds: Map<string, number>): Promise<number> {
+  if (refs.length === 0) return 0;
+  await em.query(`DELETE FROM assignment WHERE task_id = ANY($1::int[])`, [[...taskIds.values()]]);
+  const rows = refs.flatMap((ref) => {
+    const task = taskIds.get(key(ref))!;
+    const of = (units: UnitMention[], role: Role) => units.map((u, k) => ({ task, u, role, position: k + 1 }));
+    return [...of(ref.item.leadUnits, Role.LEAD), ...of(ref.item.coUnits, Role.CO)];
+  });
+  if (rows.length === 0) return 0;
+  const result: unknown[] = await em.query(
+    `INSERT INTO assignment (task_id, unit_id, role, position, acting_as, written_as)
+     SELECT a.task, u.id, a.role::role, a.position, a.acting_as, a.written_as
+     FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[])
+       AS a(task, name, role, position, acting_as, written_as)
+     JOIN unit u ON u.jurisdiction_id = $1 AND u.name = a.name
+     RETURNING id`,
+    [
+      jurisdictionId,
+      rows.map((r) => r.task),
+      rows.map((r) => r.u.name),
+      rows.map((r) => r.role),
+      rows.map((r) => r.position),
+      rows.map((r) => r.u.actingAs),
+      rows.map((r) => r.u.writtenAs),
+    ],
+  );
+  // Every mention must land: a name that matched no unit row would be silently lost.
+  if (result.length !== rows.length) throw new Error(`internal: ${rows.length - result.length} unit assignments found no unit row`);
+  return rows.length;
+}
+
+async function insertProgress(
+  em: EntityManager,
+  documentId: number,
+  period: string,
+  all: ItemRef[],
+  taskIds: Map<string, number>,
+): Promise<number> {
+  const rows = all
+    .filter((ref) => ref.item.progress !== null)
+    .map((ref) => {
+      const text = ref.item.progress!;
+      const verdict = deriveStatus(text, ref.section.section);
+      return { task: taskIds.get(key(ref))!, text, items: JSON.stringify(splitProgressItems(text)), ...verdict };
+    });
+  if (rows.length === 0) return 0;
+  await em.query(
+    `INSERT INTO progress_update (task_id, document_id, period, text, items, status, status_reason)
+     SELECT p.task, $1::int, $2::text, p.text, p.items::jsonb, p.status::progress_status, p.reason
+     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS p(task, text, items, status, reason)`,
+    [documentId, period, rows.map((r) => r.task), rows.map((r) => r.text), rows.map((r) => r.items), rows.map((r) => r.status), rows.map((r) => r.reason)],
+  );
+  return rows.length;
+}
