@@ -9,6 +9,7 @@ import {
   buildServer,
   graphql,
   isReady,
+  killGroup,
   postgresProcessesOn,
   runImport,
   runningPostmaster,
@@ -32,15 +33,15 @@ describe('server process lifecycle (embedded PostgreSQL)', () => {
   });
 
   afterAll(async () => {
-    for (const server of started) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    for (const server of started) killGroup(server);
     for (const dir of folders) {
       for (const pid of postgresProcessesOn(path.join(dir, 'pg'))) process.kill(pid, 'SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  async function start(dir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-    const server = startServer({ PORT: String(await freePort()), EMBEDDED_PG_PORT: String(pgPort), DUBAN_DATA_DIR: path.join(dir, 'pg'), ...env });
+  async function start(dir: string, env: Record<string, string> = {}, via: 'node' | 'npm' = 'node'): Promise<ServerProcess> {
+    const server = startServer({ PORT: String(await freePort()), EMBEDDED_PG_PORT: String(pgPort), DUBAN_DATA_DIR: path.join(dir, 'pg'), ...env }, via);
     started.push(server);
     return server;
   }
@@ -111,11 +112,12 @@ describe('server process lifecycle (embedded PostgreSQL)', () => {
     expect(postgresProcessesOn(path.join(dirB, 'pg'))).toEqual([]);
     expect(await flagshipCount(a)).toBe(9);
 
-    // kill -9: the cluster is orphaned; the next start adopts it, serves, and stops it on SIGTERM.
+    // kill -9: the cluster is orphaned; the next start — the real `npm start`, as a process manager
+    // runs it — adopts it, serves, and stops it when npm gets SIGTERM.
     a.child.kill('SIGKILL');
     await a.exited;
     expect(runningPostmaster(path.join(dirA, 'pg'))?.pid).toBe(clusterA.pid);
-    const again = await start(dirA);
+    const again = await start(dirA, {}, 'npm');
     await again.waitFor(isReady);
     expect(await flagshipCount(again)).toBe(9);
     again.child.kill('SIGTERM');

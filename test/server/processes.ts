@@ -28,10 +28,17 @@ export interface ServerProcess {
   waitFor(predicate: (line: { raw: string; json?: Record<string, any> }) => boolean, timeoutMs?: number): Promise<void>;
 }
 
-/** `npm start` without npm: NODE_ENV=production node dist/src/server/main.js, with the given environment. */
-export function startServer(env: Record<string, string>): ServerProcess {
+/**
+ * The production server with the given environment: by default `npm start` without npm (NODE_ENV=production
+ * node dist/src/server/main.js); `via: 'npm'` runs the real `npm start`, as a process manager would, so a
+ * signal goes to npm first (npm forwards it to its script, whose shell must not stand in between).
+ */
+export function startServer(env: Record<string, string>, via: 'node' | 'npm' = 'node'): ServerProcess {
   const port = Number(env.PORT);
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'server', 'main.js')], {
+  const [command, args] = via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [path.join(ROOT, 'dist', 'src', 'server', 'main.js')]];
+  const child = spawn(command, args, {
+    // npm in its own process group, so a test can clean up whatever npm left behind (see killGroup).
+    detached: via === 'npm',
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,3 +149,12 @@ export async function graphql(origin: string, query: string): Promise<{ status: 
 }
 
 export const FLAGSHIP = `{ tasks(where: { coUnits: { some: { name: { eq: "区经济信息委" } } }, leaders: { some: { name: { eq: "凌健" } } } }) { totalCount } }`;
+
+/** Kills a server and anything it started in its process group (an `npm start` whose script outlived npm). */
+export function killGroup(server: ServerProcess): void {
+  try {
+    process.kill(server.child.spawnargs[0] === 'npm' ? -server.child.pid! : server.child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
