@@ -20,6 +20,8 @@ RUN node scripts/build-if-changed.js \
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=4000
+# A larger young generation: fewer scavenges under load (npm run bench: ~5% less CPU per request; scripts/bench.ts runs the API with the same NODE_OPTIONS).
+ENV NODE_OPTIONS=--max-semi-space-size=32
 WORKDIR /app
 COPY package.json ./
 COPY --from=build /app/node_modules ./node_modules

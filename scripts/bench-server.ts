@@ -2,7 +2,7 @@
  * The API as the benchmark runs it: the real app (createApp) on DATABASE_URL
  * and PORT, plus GET /__bench reporting this process's RSS and how many SQL
  * statements it has sent (every pg Client.query call, counted here so the
- * number covers whatever path the app takes to the database).
+ * number covers whatever path the app takes to the database) and its CPU time.
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -25,7 +25,8 @@ async function main() {
     .createServer((req, res) => {
       if (req.url === '/__bench') {
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ statements, rss: process.memoryUsage().rss }));
+        const { user, system } = process.cpuUsage();
+        res.end(JSON.stringify({ statements, rss: process.memoryUsage().rss, cpu: user + system }));
         return;
       }
       app(req, res);

@@ -37,6 +37,8 @@ import { importFiles, seedDocuments } from '../src/import/writer/import-files';
 import { scaleSeed } from './scale-seed';
 
 const ROOT = path.join(__dirname, '..');
+/** The API runs with the Dockerfile's NODE_OPTIONS (a larger young generation, fewer scavenges). */
+const PRODUCTION_NODE_OPTIONS = '--max-semi-space-size=32';
 
 interface Question {
   name: string;
@@ -107,6 +109,18 @@ const QUESTIONS: Question[] = [
   },
 ];
 
+interface Stats {
+  statements: number;
+  rss: number;
+  /** process.cpuUsage() user + system, µs */
+  cpu: number;
+}
+
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 // ---------------------------------------------------------------- the floor
 function runFloor(url: string, port: number) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -115,7 +129,7 @@ function runFloor(url: string, port: number) {
   http
     .createServer(async (req, res) => {
       if (req.url === '/__bench') {
-        res.end(JSON.stringify({ statements, rss: process.memoryUsage().rss }));
+        res.end(JSON.stringify({ statements, rss: process.memoryUsage().rss, cpu: cpuMicros() }));
         return;
       }
       for await (const _ of req); // read the request body like any server must
@@ -142,7 +156,7 @@ function runFloor(url: string, port: number) {
 interface Server {
   name: string;
   url: (question: number) => string;
-  stats: () => Promise<{ statements: number; rss: number }>;
+  stats: () => Promise<Stats>;
   child: ChildProcess;
 }
 
@@ -157,7 +171,7 @@ function startChild(name: string, args: string[], env: Record<string, string>, b
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) {
         child.removeAllListeners('exit');
-        resolve({ name, url, child, stats: async () => (await fetch(`${base}/__bench`)).json() as Promise<{ statements: number; rss: number }> });
+        resolve({ name, url, child, stats: async () => (await fetch(`${base}/__bench`)).json() as Promise<Stats> });
       }
     });
   });
@@ -176,6 +190,8 @@ interface Cell {
   p99: number;
   perRequest: number;
   rssMiB: number;
+  /** Server process CPU (user + system) per request, ms: steadier than req/s on a shared machine. */
+  cpuMs: number;
 }
 
 async function load(server: Server, question: number, body: string, connections: number, seconds: number): Promise<Cell> {
@@ -191,6 +207,7 @@ async function load(server: Server, question: number, body: string, connections:
     p99: result.latency.p99,
     perRequest: (after.statements - before.statements) / result.requests.total,
     rssMiB: after.rss / 2 ** 20,
+    cpuMs: (after.cpu - before.cpu) / 1000 / result.requests.total,
   };
 }
 
@@ -244,7 +261,7 @@ async function main() {
       ['seed', seedDb],
       [`${scale}×`, scaledDb],
     ] as const) {
-      const duban = await startChild('duban', ['scripts/bench-server.ts'], { DATABASE_URL: urlOf(db), PORT: String(port) }, `http://127.0.0.1:${port}`, () => `http://127.0.0.1:${port}/graphql`);
+      const duban = await startChild('duban', ['scripts/bench-server.ts'], { DATABASE_URL: urlOf(db), PORT: String(port), NODE_OPTIONS: PRODUCTION_NODE_OPTIONS }, `http://127.0.0.1:${port}`, () => `http://127.0.0.1:${port}/graphql`);
       children.push(duban.child);
       const floor = await startChild('floor', ['scripts/bench.ts', 'floor', urlOf(db), String(port + 1)], {}, `http://127.0.0.1:${port + 1}`, (i) => `http://127.0.0.1:${port + 1}/${i}`);
       children.push(floor.child);
@@ -265,7 +282,7 @@ async function main() {
           }
           if (!d || !f) throw new Error('BENCH_ROUNDS must be at least 1');
           const cell = (c: Cell) =>
-            `${c.rps.toFixed(0).padStart(6)} ${c.p50.toFixed(1).padStart(6)} ${c.p99.toFixed(1).padStart(6)} ${c.perRequest.toFixed(1).padStart(5)} ${c.rssMiB.toFixed(0).padStart(5)}`;
+            `${c.rps.toFixed(0).padStart(6)} ${c.p50.toFixed(1).padStart(6)} ${c.p99.toFixed(1).padStart(6)} ${c.perRequest.toFixed(1).padStart(5)} ${c.rssMiB.toFixed(0).padStart(5)} ${c.cpuMs.toFixed(2).padStart(6)}`;
           const row = `${label.padEnd(5)} ${question.name.padEnd(38)} ${String(connections).padStart(3)} | ${cell(d)} | ${cell(f)} | ${((100 * d.rps) / f.rps).toFixed(0).padStart(4)}% ${f.p50 >= 1 ? `${(d.p50 / f.p50).toFixed(1)}×`.padStart(6) : '     –'}`;
           rows.push(row);
           process.stderr.write(`${row}\n`);
@@ -285,11 +302,12 @@ async function main() {
     await stopServer();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  const head = `${'db'.padEnd(5)} ${'question'.padEnd(38)} ${'c'.padStart(3)} | ${'duban'.padEnd(32)} | ${'raw-SQL floor'.padEnd(32)} | share of floor`;
-  const sub = `${''.padEnd(48)} | ${'req/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'SQL/r'.padStart(5)} ${'RSS'.padStart(5)} | ${'req/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'SQL/r'.padStart(5)} ${'RSS'.padStart(5)} | req/s  p50`;
+  const head = `${'db'.padEnd(5)} ${'question'.padEnd(38)} ${'c'.padStart(3)} | ${'duban'.padEnd(39)} | ${'raw-SQL floor'.padEnd(39)} | share of floor`;
+  const cols = `${'req/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'SQL/r'.padStart(5)} ${'RSS'.padStart(5)} ${'CPU/r'.padStart(6)}`;
+  const sub = `${''.padEnd(48)} | ${cols} | ${cols} | req/s  p50`;
   process.stdout.write(
     `duban vs raw-SQL floor (${os.cpus().length} cores, node ${process.version}, best of ${rounds} alternated rounds of ${seconds} s per cell; latencies in ms at autocannon's 1 ms resolution` +
-      ` (– where the floor's p50 rounds to 0); RSS in MiB; both servers NODE_ENV=production via ts-node transpile-only)\n${head}\n${sub}\n${rows.join('\n')}\n`,
+      ` (– where the floor's p50 rounds to 0); RSS in MiB; CPU/r: server process CPU ms per request; both servers NODE_ENV=production via ts-node transpile-only, duban with NODE_OPTIONS=${PRODUCTION_NODE_OPTIONS})\n${head}\n${sub}\n${rows.join('\n')}\n`,
   );
 }
 

@@ -11,6 +11,7 @@ export class RequestContext {
   /** Every SQL statement this request ran, in order (read by the SQL-count test). */
   readonly sqlLog: string[] = [];
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly fetched = new Map<string, Map<unknown, unknown>>();
 
   // Public for caches that outlive a request and must be kept per database (src/graph/graph-cache.ts).
   constructor(readonly dataSource: DataSource) {}
@@ -33,6 +34,25 @@ export class RequestContext {
       this.loaders.set(name, loader);
     }
     return loader as DataLoader<K, V>;
+  }
+
+  /**
+   * Primes loader `name` with a value a statement already fetched, and keeps
+   * it readable synchronously (`fetchedValue`): a field resolver that returns
+   * such a value as it is, instead of the loader's promise, lets graphql-js
+   * complete the field without a promise and a microtask per object — the
+   * bulk of the three-level query's execution time (700 tasks × 3 relations).
+   */
+  primeFetched<K, V>(name: string, loader: DataLoader<K, V>, key: K, value: V): void {
+    loader.prime(key, value);
+    let values = this.fetched.get(name);
+    if (!values) this.fetched.set(name, (values = new Map()));
+    values.set(key, value);
+  }
+
+  /** A value primeFetched kept for loader `name`, or undefined. */
+  fetchedValue<K, V>(name: string, key: K): V | undefined {
+    return this.fetched.get(name)?.get(key) as V | undefined;
   }
 }
 

@@ -183,6 +183,25 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
+/**
+ * An edge whose cursor is encoded when read: most queries select nodes
+ * without cursors (profile: a JSON + base64 per row). A class with the getter
+ * on its prototype, not an object literal with its own getter: that built an
+ * accessor and a closure per row (~1.4% of the workloads query's CPU).
+ */
+class LazyEdge<R, T> {
+  constructor(
+    private readonly row: R,
+    readonly node: T,
+    private readonly signature: string,
+    private readonly cursorValues: (row: R) => unknown[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.signature, this.cursorValues(this.row));
+  }
+}
+
 /** Turns the fetched rows (limit + 1 to see whether more exist) into a page. */
 export function toPage<R, T>(
   rows: R[],
@@ -194,13 +213,7 @@ export function toPage<R, T>(
   const more = rows.length > request.limit;
   const kept = rows.slice(0, request.limit);
   if (request.backward) kept.reverse();
-  // Cursors are encoded when read: most queries select nodes without cursors (profile: a JSON + base64 per row).
-  const edges = kept.map((row) => ({
-    get cursor() {
-      return encodeCursor(request.signature, cursorValues(row));
-    },
-    node: toNode(row),
-  }));
+  const edges = kept.map((row) => new LazyEdge(row, toNode(row), request.signature, cursorValues));
   return {
     edges,
     pageInfo: {

@@ -17,14 +17,21 @@ export function loadLeadersOfTask(ctx: RequestContext, taskId: number): Promise<
   return leadersOfTask(ctx).load(taskId);
 }
 
+/** The same, synchronously when the page statement already fetched them (see RequestContext.primeFetched). */
+export function leadersOfTaskNow(ctx: RequestContext, taskId: number): LeaderModel[] | Promise<LeaderModel[]> {
+  return ctx.fetchedValue<number, LeaderModel[]>(LEADERS_OF_TASK, taskId) ?? leadersOfTask(ctx).load(taskId);
+}
+
 /** Leaders a page statement already fetched (see task-relations.sql.ts): the field resolver then costs nothing. */
 export function primeLeadersOfTask(ctx: RequestContext, taskId: number, rows: { id: number; name: string }[]): void {
-  leadersOfTask(ctx).prime(taskId, rows.map(LeaderModel.fromRow));
+  ctx.primeFetched(LEADERS_OF_TASK, leadersOfTask(ctx), taskId, rows.map(LeaderModel.fromRow));
 }
+
+const LEADERS_OF_TASK = 'leader.byTask';
 
 function leadersOfTask(ctx: RequestContext) {
   return ctx
-    .loader<number, LeaderModel[]>('leader.byTask', async (taskIds) => {
+    .loader<number, LeaderModel[]>(LEADERS_OF_TASK, async (taskIds) => {
       const rows = await ctx.query<{ task_id: number; id: number; name: string }>(
         sql`SELECT tl.task_id, l.id, l.name FROM task_leader tl JOIN leader l ON l.id = tl.leader_id
          WHERE tl.task_id = ANY(${sql.value(taskIds, 'int[]')}) ORDER BY tl.task_id, tl.position`,

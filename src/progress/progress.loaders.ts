@@ -11,14 +11,21 @@ export function loadProgressOfTask(ctx: RequestContext, taskId: number): Promise
   return progressOfTask(ctx).load(taskId);
 }
 
+/** The same, synchronously when the page statement already fetched them (see RequestContext.primeFetched). */
+export function progressOfTaskNow(ctx: RequestContext, taskId: number): ProgressUpdateModel[] | Promise<ProgressUpdateModel[]> {
+  return ctx.fetchedValue<number, ProgressUpdateModel[]>(PROGRESS_OF_TASK, taskId) ?? progressOfTask(ctx).load(taskId);
+}
+
 /** Progress a page statement already fetched (see task-relations.sql.ts). */
 export function primeProgressOfTask(ctx: RequestContext, taskId: number, rows: ProgressRow[]): void {
-  progressOfTask(ctx).prime(taskId, rows.map(ProgressUpdateModel.fromRow));
+  ctx.primeFetched(PROGRESS_OF_TASK, progressOfTask(ctx), taskId, rows.map(ProgressUpdateModel.fromRow));
 }
+
+const PROGRESS_OF_TASK = 'progress.byTask';
 
 function progressOfTask(ctx: RequestContext) {
   return ctx
-    .loader<number, ProgressUpdateModel[]>('progress.byTask', async (taskIds) => {
+    .loader<number, ProgressUpdateModel[]>(PROGRESS_OF_TASK, async (taskIds) => {
       const rows = await ctx.query<ProgressRow>(
         sql`SELECT ${PROGRESS_COLUMNS} FROM progress_update pu WHERE pu.task_id = ANY(${sql.value(taskIds, 'int[]')}) ORDER BY pu.task_id, pu.period, pu.id`,
       );

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNullableType, isListType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, GraphQLError, getNullableType, isListType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../graphql/pagination';
 
@@ -36,6 +36,30 @@ function itemsOf(parentType: string, field: GraphQLField<unknown, unknown>, args
   return isListType(getNullableType(field.type)) ? UNPAGED_LIST_SIZE : 1;
 }
 
+/**
+ * Costs already computed, per parsed document (Apollo hands the same
+ * DocumentNode object back from its document cache for the same query text),
+ * then per operation name and variables (small ones: at most 50 sets of
+ * 2,000 characters per document). getComplexity walks the whole
+ * document with a TypeInfo on every call — about 5% of a flagship request's
+ * CPU — although its answer depends only on these. Bounded per document; the
+ * WeakMap lets a document evicted from Apollo's cache take its costs with it.
+ */
+const MAX_COSTS_PER_DOCUMENT = 50;
+const MAX_KEY_LENGTH = 2000;
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number {
+  let known = costs.get(document);
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+  const cached = known?.get(key);
+  if (cached !== undefined) return cached;
+  const cost = getComplexity({ schema, query: document, variables, operationName, estimators: [pageSizeEstimator] });
+  if (!known) costs.set(document, (known = new Map()));
+  if (known.size < MAX_COSTS_PER_DOCUMENT && key.length <= MAX_KEY_LENGTH) known.set(key, cost);
+  return cost;
+}
+
 /** Refuses, before any resolver runs, an operation whose estimated cost is above `maxCost`. */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
   return {
@@ -44,7 +68,7 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
         async didResolveOperation({ request, document, operationName }) {
           let cost: number;
           try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [pageSizeEstimator] });
+            cost = costOf(schema, document, request.variables ?? {}, operationName ?? undefined);
           } catch {
             // Variables that do not fit their types: execution reports that precisely.
             return;

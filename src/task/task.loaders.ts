@@ -27,16 +27,23 @@ export function loadCategory(ctx: RequestContext, id: number): Promise<CategoryM
   return categoryById(ctx).load(id);
 }
 
+/** The same, synchronously when a page statement already fetched it (see RequestContext.primeFetched). */
+export function categoryNow(ctx: RequestContext, id: number): CategoryModel | Promise<CategoryModel> {
+  return ctx.fetchedValue<number, CategoryModel>(CATEGORY_BY_ID, id) ?? categoryById(ctx).load(id);
+}
+
 /** A category a page statement already fetched (see task-relations.sql.ts). */
 export function primeCategory(ctx: RequestContext, row: CategoryRow): void {
-  categoryById(ctx).prime(row.id, CategoryModel.fromRow(row));
+  ctx.primeFetched(CATEGORY_BY_ID, categoryById(ctx), row.id, CategoryModel.fromRow(row));
 }
 
 type CategoryRow = { id: number; plan_id: number; name: string; position: number };
 
+const CATEGORY_BY_ID = 'category.byId';
+
 function categoryById(ctx: RequestContext) {
   return ctx
-    .loader<number, CategoryModel>('category.byId', async (ids) => {
+    .loader<number, CategoryModel>(CATEGORY_BY_ID, async (ids) => {
       const rows = await ctx.query<{ id: number; plan_id: number; name: string; position: number }>(
         sql`SELECT ${CATEGORY_COLUMNS} FROM category WHERE id = ANY(${sql.value(ids, 'int[]')})`,
       );

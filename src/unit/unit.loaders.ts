@@ -22,15 +22,22 @@ export function loadAssignmentsOfTask(ctx: RequestContext, taskId: number): Prom
   return assignmentsOfTask(ctx).load(taskId);
 }
 
+/** The same, synchronously when the page statement already fetched them (see RequestContext.primeFetched). */
+export function assignmentsOfTaskNow(ctx: RequestContext, taskId: number): AssignmentModel[] | Promise<AssignmentModel[]> {
+  return ctx.fetchedValue<number, AssignmentModel[]>(ASSIGNMENTS_OF_TASK, taskId) ?? assignmentsOfTask(ctx).load(taskId);
+}
+
 /** Assignments a page statement already fetched (see task-relations.sql.ts), with the units' aliases when it fetched those too. */
 export function primeAssignmentsOfTask(ctx: RequestContext, taskId: number, rows: (AssignmentRow & { unit: UnitRow & { aliases?: string[] } })[]): void {
-  assignmentsOfTask(ctx).prime(taskId, rows.map(AssignmentModel.fromRow));
+  ctx.primeFetched(ASSIGNMENTS_OF_TASK, assignmentsOfTask(ctx), taskId, rows.map(AssignmentModel.fromRow));
   for (const row of rows) if (row.unit.aliases) aliasesOfUnit(ctx).prime(row.unit.id, row.unit.aliases);
 }
 
+const ASSIGNMENTS_OF_TASK = 'assignment.byTask';
+
 function assignmentsOfTask(ctx: RequestContext) {
   return ctx
-    .loader<number, AssignmentModel[]>('assignment.byTask', async (taskIds) => {
+    .loader<number, AssignmentModel[]>(ASSIGNMENTS_OF_TASK, async (taskIds) => {
       const rows = await ctx.query<AssignmentRow>(
         sql`SELECT ${assignmentColumns(a, u)} FROM assignment ${a} JOIN unit ${u} ON ${u}.id = ${a}.unit_id
          WHERE ${a}.task_id = ANY(${sql.value(taskIds, 'int[]')}) ORDER BY ${a}.task_id, ${a}.role, ${a}.position`,
