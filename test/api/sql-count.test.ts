@@ -23,8 +23,7 @@ const SNAPSHOT = path.join(__dirname, '__sql__', 'three-level.sql');
 describe('SQL per request', () => {
   let api: ApiServer;
   beforeAll(async () => {
-    // Relaxed limits: one request asks node(id:) for every task of a page, one alias each.
-    api = await startApiServer({ exposeSql: true, limits: { maxAliases: 1000, maxTokens: 100_000, maxCost: 10_000_000 } });
+    api = await startApiServer({ exposeSql: true });
   });
   afterAll(() => api.stop());
 
