@@ -1,17 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { chromium, type Browser, type Locator } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { graphiqlRouter } from '../../src/server/graphiql';
 import { startApiServer } from '../support/api-server';
+import { examples, launchChromium } from '../support/chromium';
 
-const ROOT = path.resolve(__dirname, '../..');
-const PUBLIC_DIR = path.join(ROOT, 'public/graphiql');
-const CHROMIUM = '/usr/bin/chromium';
 
 interface RunningServer {
   /** e.g. http://127.0.0.1:41234 — the only origin the page may talk to. */
@@ -25,9 +22,6 @@ async function startServer(): Promise<RunningServer> {
   return { origin: api.origin, stop: () => api.stop() };
 }
 
-const examples: Array<{ title: string; query: string }> = JSON.parse(
-  fs.readFileSync(path.join(ROOT, 'src/graphiql/examples.json'), 'utf8'),
-);
 /** Monaco renders spaces as no-break spaces. */
 const visibleText = async (locator: Locator) => (await locator.innerText()).replace(/\u00a0/g, ' ');
 /** GraphiQL names each tab after the query's operation. */
@@ -38,19 +32,8 @@ describe('GraphiQL in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`npm run ensure:chromium\``);
-    if (!fs.existsSync(path.join(PUBLIC_DIR, 'index.html'))) {
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-graphiql.js')], { cwd: ROOT, stdio: 'inherit' });
-    }
+    browser = await launchChromium();
     server = await startServer();
-    // launch() gives Chromium a fresh temporary profile (it rejects --user-data-dir).
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ],
-    });
   });
 
   afterAll(async () => {

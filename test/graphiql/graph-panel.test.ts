@@ -1,16 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type ApiServer, startApiServer } from '../support/api-server';
+import { examples, launchChromium } from '../support/chromium';
 
-const ROOT = path.resolve(__dirname, '../..');
-const PUBLIC_DIR = path.join(ROOT, 'public/graphiql');
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.join(os.tmpdir(), 'graph-panel.png');
 
-const examples: Array<{ title: string; query: string }> = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/graphiql/examples.json'), 'utf8'));
 const exampleQuery = (operation: string) => {
   const found = examples.find((e) => new RegExp(`^\\s*query ${operation}\\b`, 'm').test(e.query));
   if (!found) throw new Error(`no example named ${operation}`);
@@ -48,15 +44,8 @@ describe('the GraphiQL "Graph" panel in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`npm run ensure:chromium\``);
-    if (!fs.existsSync(path.join(PUBLIC_DIR, 'index.html'))) {
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-graphiql.js')], { cwd: ROOT, stdio: 'inherit' });
-    }
+    browser = await launchChromium();
     api = await startApiServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
   });
 
   afterAll(async () => {
