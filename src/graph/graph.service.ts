@@ -1,8 +1,9 @@
 import type { RequestContext } from '../graphql/context';
+import { loadUnitsNamed } from '../unit/unit-lookup';
+import { UnitModel } from '../unit/unit.type';
 import { BadUserInputError } from '../graphql/errors';
 import { CentralityModel, CommunityModel } from './centrality.type';
 import { graphOfJurisdiction, graphOfUnitInYear } from './graph-cache';
-import { loadUnitByName } from './unit-by-name.sql';
 import { PathHopModel, UnitPathModel } from './unit-path.type';
 
 export const MIN_HOPS = 1;
@@ -20,10 +21,14 @@ export async function communityOf(ctx: RequestContext, unitId: number, year: num
   return community ? Object.assign(new CommunityModel(), { number: community.number, size: community.unitIds.length, unitIds: community.unitIds }) : null;
 }
 
+/** One end of a path: a name meaning no unit, or units of several jurisdictions, is the client's mistake. */
 async function namedUnit(ctx: RequestContext, name: string, argument: 'from' | 'to') {
-  const found = await loadUnitByName(ctx, name);
-  if (!found) throw new BadUserInputError(`\`${argument}\`: no unit is named “${name}” (canonical name or alias).`, argument);
-  return found;
+  const found = await loadUnitsNamed(ctx, name, null);
+  if (found.length === 0) throw new BadUserInputError(`\`${argument}\`: no unit is named “${name}” (canonical name or alias).`, argument);
+  if (found.length > 1) {
+    throw new BadUserInputError(`\`${argument}\`: “${name}” names units in several jurisdictions (${found.map((r) => r.jurisdiction).join(', ')}); a path runs within one.`, argument);
+  }
+  return { unit: UnitModel.fromRow(found[0]), jurisdictionId: found[0].jurisdiction_id };
 }
 
 /**
