@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import './enums';
 import '../graphql/order';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
+import { nodeTypename } from '../graphql/node.interface';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { DocumentFieldsResolver } from '../document/document-fields.resolver';
 import { LeaderResolver } from '../leader/leader.resolver';
@@ -74,6 +75,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,
   });
+  // type-graphql wraps resolveType in an async function; the compiled execution (src/server/compiled-execution.ts)
+  // calls it synchronously, as graphql-js allows, so the interface gets the plain function back.
+  (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypename;
   // type-graphql has no option for the root type's description; the API is a product, so set it here.
   schema.getQueryType()!.description =
     'duban (督办): who is responsible for what in a district government’s work-report tasks. Start from tasks, a unit, a leader or the plans.';
