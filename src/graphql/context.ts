@@ -8,7 +8,7 @@ import { MAX_PREPARED_SHAPES, runStatement } from './statement';
  * level: a shared cache would leak one request's rows into another.
  */
 export class RequestContext {
-  /** Every SQL statement this request ran, in order (read by the SQL-count test). */
+  /** Every SQL statement this request ran, in order, as sent (the log counts them; `sqlLines` shows them). */
   readonly sqlLog: string[] = [];
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly fetched = new Map<string, Map<unknown, unknown>>();
@@ -19,8 +19,13 @@ export class RequestContext {
   /** Runs a statement: an Sql value (placeholders numbered here), or text with its parameters. */
   query<T = Record<string, unknown>>(statement: Sql | string, params: unknown[] = []): Promise<T[]> {
     const compiled = statement instanceof Sql ? compile(statement) : { text: statement, values: params };
-    this.sqlLog.push(logText(compiled.text));
+    this.sqlLog.push(compiled.text);
     return runStatement<T>(this.dataSource, compiled);
+  }
+
+  /** The statements run so far, each on one line (the SQL-count test's `extensions.sql`). */
+  sqlLines(): string[] {
+    return this.sqlLog.map(logText);
   }
 
   /**
@@ -58,7 +63,7 @@ export class RequestContext {
 
 const logTexts = new Map<string, string>();
 
-/** The statement on one line, as the log shows it; memoised (a few hundred shapes at most, see MAX_PREPARED_SHAPES). */
+/** The statement on one line; memoised (a few hundred shapes at most, see MAX_PREPARED_SHAPES). */
 function logText(text: string): string {
   let line = logTexts.get(text);
   if (line === undefined) {

@@ -1,3 +1,4 @@
+import type http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -14,6 +15,7 @@ import { compiledExecution } from './compiled-execution';
 import { DatabaseState } from './database-state';
 import { formatErrorFor, outageStatusPlugin } from './format-error';
 import { graphiqlRouter } from './graphiql';
+import { graphqlPost, isPlainJsonPost } from './graphql-http';
 import { healthHandler, type Lifecycle } from './health';
 import { jsonErrorHandler, jsonNotFound, jsonTextErrors, requireJsonPost } from './http-errors';
 import { DEFAULT_LIMITS, type Limits } from './limits';
@@ -40,7 +42,8 @@ export interface AppOptions {
 }
 
 export interface App {
-  app: express.Express;
+  /** The HTTP handler: JSON POSTs to /graphql straight to Apollo (graphql-http.ts), everything else through Express. */
+  app: http.RequestListener;
   apollo: ApolloServer<RequestContext>;
   metrics: Metrics;
   database: DatabaseState;
@@ -98,6 +101,7 @@ export async function createApp({
   });
   await apollo.start();
 
+  const context = () => new TimedRequestContext(dataSource, Date.now() + limits.requestTimeoutMs, limits.requestTimeoutMs);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogger(logger, metrics));
@@ -116,7 +120,7 @@ export async function createApp({
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const ctx = new TimedRequestContext(dataSource, Date.now() + limits.requestTimeoutMs, limits.requestTimeoutMs);
+        const ctx = context();
         res.locals.ctx = ctx;
         res.locals.operationName = (req.body as { operationName?: unknown })?.operationName;
         return ctx;
@@ -125,5 +129,7 @@ export async function createApp({
   );
   app.use(jsonNotFound);
   app.use(jsonErrorHandler(logger, limits));
-  return { app, apollo, metrics, database };
+  const graphql = graphqlPost(apollo, { limits, logger, metrics, context });
+  const handler: http.RequestListener = (req, res) => (isPlainJsonPost(req) ? graphql(req, res) : app(req, res));
+  return { app: handler, apollo, metrics, database };
 }
