@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 import { DocumentKind } from './document-kind';
 
@@ -52,7 +51,6 @@ export class DocumentModel extends Node {
 
   static fromRow(row: DocumentRow): DocumentModel {
     return Object.assign(new DocumentModel(), {
-      id: toGlobalId('Document', row.id),
       dbId: row.id,
       planId: row.plan_id,
       kind: row.kind,

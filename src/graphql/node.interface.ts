@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
+import { type NodeTypeName, toGlobalId } from './global-id';
 
 /** Relay's Node: anything with a global id can be fetched again with node(id:). */
 /** Every Node model carries its GraphQL type name (`readonly __typename = 'Task'`, …). */
@@ -9,6 +10,13 @@ export const nodeTypename = (value: { __typename?: string }): string | undefined
   resolveType: nodeTypename,
 })
 export abstract class Node {
+  abstract readonly __typename: NodeTypeName;
+  /** The row's id in its table. */
+  abstract dbId: number;
+
+  /** Computed when a query asks for it: a page of tasks with their units would otherwise encode hundreds of unused ids. */
   @Field(() => ID, { description: 'Global id (opaque; base64 of type and row id).' })
-  id: string;
+  get id(): string {
+    return toGlobalId(this.__typename, this.dbId);
+  }
 }

@@ -1,5 +1,4 @@
 import { Field, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 
 @ObjectType('Leader', { implements: Node, description: 'A responsible district leader (责任区领导 / 责任领导).' })
@@ -11,6 +10,6 @@ export class LeaderModel extends Node {
   name: string;
 
   static fromRow(row: { id: number; name: string }): LeaderModel {
-    return Object.assign(new LeaderModel(), { id: toGlobalId('Leader', row.id), dbId: row.id, name: row.name });
+    return Object.assign(new LeaderModel(), { dbId: row.id, name: row.name });
   }
 }

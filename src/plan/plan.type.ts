@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 
 @ObjectType('Plan', { implements: Node, description: "One jurisdiction's year of work: the tasks of a 政府工作报告 and the progress reports on them." })
@@ -14,6 +13,6 @@ export class PlanModel extends Node {
   year: number;
 
   static fromRow(row: { id: number; jurisdiction: string; year: number }): PlanModel {
-    return Object.assign(new PlanModel(), { id: toGlobalId('Plan', row.id), dbId: row.id, jurisdiction: row.jurisdiction, year: row.year });
+    return Object.assign(new PlanModel(), { dbId: row.id, jurisdiction: row.jurisdiction, year: row.year });
   }
 }

@@ -1,5 +1,4 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 import { ProgressStatus } from './progress-status';
 import type { ProgressItem } from './progress-update.entity';
@@ -56,7 +55,6 @@ export class ProgressUpdateModel extends Node {
 
   static fromRow(row: ProgressRow): ProgressUpdateModel {
     return Object.assign(new ProgressUpdateModel(), {
-      id: toGlobalId('ProgressUpdate', row.id),
       dbId: row.id,
       taskId: row.task_id,
       documentId: row.document_id,

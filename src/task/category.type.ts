@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 
 @ObjectType('Category', { implements: Node, description: 'A work heading (工作任务, e.g. 协同共建双城经济圈) grouping key tasks of one plan.' })
@@ -15,6 +14,6 @@ export class CategoryModel extends Node {
   position: number;
 
   static fromRow(row: { id: number; plan_id: number; name: string; position: number }): CategoryModel {
-    return Object.assign(new CategoryModel(), { id: toGlobalId('Category', row.id), dbId: row.id, planId: row.plan_id, name: row.name, position: row.position });
+    return Object.assign(new CategoryModel(), { dbId: row.id, planId: row.plan_id, name: row.name, position: row.position });
   }
 }

@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 import { Section } from './section';
 
@@ -47,7 +46,6 @@ export class TaskModel extends Node {
 
   static fromRow(row: TaskRow): TaskModel {
     return Object.assign(new TaskModel(), {
-      id: toGlobalId('Task', row.id),
       dbId: row.id,
       planId: row.plan_id,
       categoryId: row.category_id,

@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 import { Role } from './role';
 import { UNIT_JSON, type UnitRow } from './unit.type';
@@ -40,7 +39,6 @@ export class AssignmentModel extends Node {
 
   static fromRow(row: AssignmentRow): AssignmentModel {
     return Object.assign(new AssignmentModel(), {
-      id: toGlobalId('Assignment', row.id),
       dbId: row.id,
       taskId: row.task_id,
       unitRow: row.unit,

@@ -1,5 +1,4 @@
 import { Field, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
 import { UnitKind } from './unit-kind';
 
@@ -28,6 +27,6 @@ export class UnitModel extends Node {
   needsReview: boolean;
 
   static fromRow(row: UnitRow): UnitModel {
-    return Object.assign(new UnitModel(), { id: toGlobalId('Unit', row.id), dbId: row.id, name: row.name, kind: row.kind, needsReview: row.needs_review });
+    return Object.assign(new UnitModel(), { dbId: row.id, name: row.name, kind: row.kind, needsReview: row.needs_review });
   }
 }

@@ -14,7 +14,7 @@ describe('the two routes to /graphql', () => {
   });
   afterAll(() => api.stop());
 
-  async function post(headers: Record<string, string>, body: string | Buffer) {
+  async function post(headers: Record<string, string>, body: BodyInit) {
     const response = await fetch(`${api.origin}/graphql`, { method: 'POST', headers, body });
     return { status: response.status, body: await response.json() };
   }
@@ -24,7 +24,7 @@ describe('the two routes to /graphql', () => {
     expect(plain.status).toBe(200);
     expect(plain.body.data.leaders.length).toBeGreaterThan(3);
     const labelled = await post({ 'content-type': 'application/json; charset=UTF-8' }, JSON.stringify({ query }));
-    const gzipped = await post({ 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(JSON.stringify({ query })));
+    const gzipped = await post({ 'content-type': 'application/json', 'content-encoding': 'gzip' }, new Blob([new Uint8Array(gzipSync(JSON.stringify({ query })))]));
     expect(labelled).toEqual(plain);
     expect(gzipped).toEqual(plain);
   });
