@@ -1,5 +1,15 @@
 import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, execute } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLInputObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type TypeNode,
+  execute,
+  getNamedType,
+  isInputObjectType,
+} from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /**
@@ -24,23 +34,27 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   /** A compiled operation, or null where graphql-jit cannot compile it. */
   const compiled = new WeakMap<DocumentNode, Map<string | null, CompiledQuery | null>>();
 
-  const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
+  const recursive = recursiveInputTypes(schema);
+
+  const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): CompiledQuery | null => {
     let byOperation = compiled.get(document);
     if (!byOperation) compiled.set(document, (byOperation = new Map()));
     let query = byOperation.get(operationName);
     if (query === undefined) {
-      const result = compileQuery(schema, document, operationName ?? undefined);
-      query = isCompiledQuery(result) ? result : null;
+      // graphql-jit 0.8 cannot compile the parsing of a variable whose input type nests without end (TaskWhere's
+      // AND/OR/NOT): it recurses until the stack overflows, about 4 s of blocked event loop per operation.
+      const variableTypes = (operation.variableDefinitions ?? []).map((v) => namedTypeName(v.type));
+      const result = variableTypes.some((name) => recursive.has(name)) ? null : compileQuery(schema, document, operationName ?? undefined);
+      query = result && isCompiledQuery(result) ? result : null;
       byOperation.set(operationName, query);
     }
     return query;
   };
 
   const executor: GatewayExecutor = async (request) => {
-    const query = compiledFor(request.document, request.operationName);
-    // graphql-js runs what graphql-jit does not compile: an unknown or missing operation name (graphql-js's own
-    // error then), and operations its code generator cannot handle (one variable used 300 times in a list
-    // overflows its stack; the filter size limit must still see and refuse that request).
+    const query = compiledFor(request.document, request.operation, request.operationName);
+    // graphql-js runs what graphql-jit does not compile: operations with a variable of a recursive input type
+    // (above), and anything else its code generator refuses.
     if (!query) {
       const { document, operationName, context, request: r } = request;
       return execute({ schema, document, operationName, contextValue: context, variableValues: r.variables });
@@ -74,4 +88,25 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
   const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
   (copy as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return copy;
+}
+
+function namedTypeName(type: TypeNode): string {
+  return type.kind === 'NamedType' ? type.name.value : namedTypeName(type.type);
+}
+
+/**
+ * The input object types whose values can nest without end: those that
+ * contain themselves (TaskWhere's AND/OR/NOT), and those that contain one.
+ */
+export function recursiveInputTypes(schema: GraphQLSchema): Set<string> {
+  const inputs = Object.values(schema.getTypeMap()).filter(isInputObjectType);
+  const fieldTypes = (type: GraphQLInputObjectType) => Object.values(type.getFields()).map((f) => getNamedType(f.type)).filter(isInputObjectType);
+  const reachable = (from: GraphQLInputObjectType): Set<GraphQLInputObjectType> => {
+    const seen = new Set<GraphQLInputObjectType>();
+    const next = [...fieldTypes(from)];
+    for (let type = next.pop(); type; type = next.pop()) if (!seen.has(type) && seen.add(type)) next.push(...fieldTypes(type));
+    return seen;
+  };
+  const selfContaining = new Set(inputs.filter((type) => reachable(type).has(type)));
+  return new Set(inputs.filter((type) => selfContaining.has(type) || [...reachable(type)].some((t) => selfContaining.has(t))).map((t) => t.name));
 }
