@@ -1,10 +1,10 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { type NodeTypeName, toGlobalId } from './global-id';
 
-/** Relay's Node: anything with a global id can be fetched again with node(id:). */
 /** Every Node model carries its GraphQL type name (`readonly __typename = 'Task'`, …). */
 export const nodeTypename = (value: { __typename?: string }): string | undefined => value.__typename;
 
+/** Relay's Node: anything with a global id can be fetched again with node(id:). */
 @InterfaceType('Node', {
   description: 'An object with a global id. Pass the id to `node(id:)` to fetch it again; ids are stable for as long as the database keeps the row.',
   resolveType: nodeTypename,

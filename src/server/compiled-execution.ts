@@ -107,6 +107,7 @@ export function recursiveInputTypes(schema: GraphQLSchema): Set<string> {
     for (let type = next.pop(); type; type = next.pop()) if (!seen.has(type) && seen.add(type)) next.push(...fieldTypes(type));
     return seen;
   };
-  const selfContaining = new Set(inputs.filter((type) => reachable(type).has(type)));
-  return new Set(inputs.filter((type) => selfContaining.has(type) || [...reachable(type)].some((t) => selfContaining.has(t))).map((t) => t.name));
+  const reach = new Map(inputs.map((type) => [type, reachable(type)]));
+  const selfContaining = new Set(inputs.filter((type) => reach.get(type)!.has(type)));
+  return new Set(inputs.filter((type) => [...reach.get(type)!].some((t) => selfContaining.has(t))).map((t) => t.name));
 }

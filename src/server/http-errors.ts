@@ -4,9 +4,13 @@ import type { Limits } from './limits';
 import type { Logger } from './logger';
 
 /** The GraphQL-over-HTTP error shape, for errors raised before GraphQL runs. */
+function errorBody(code: string, message: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}
+
 export function send(res: http.ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.end(errorBody(code, message));
 }
 
 /**
@@ -47,7 +51,7 @@ export function jsonErrorHandler(logger: Logger, limits: Limits): express.ErrorR
  */
 export function jsonInsteadOfText(status: number, contentType: string, body: unknown): string | undefined {
   if (status >= 400 && typeof body === 'string' && !contentType.includes('json') && !contentType.includes('html')) {
-    return JSON.stringify({ errors: [{ message: body.trim(), extensions: { code: 'BAD_REQUEST' } }] });
+    return errorBody('BAD_REQUEST', body.trim());
   }
   return undefined;
 }
