@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { Sql, compile } from './sql';
+import { type Compiled, Sql, compile } from './sql';
 import { MAX_PREPARED_SHAPES, runStatement } from './statement';
 
 /**
@@ -16,9 +16,12 @@ export class RequestContext {
   // Public for caches that outlive a request and must be kept per database (src/graph/graph-cache.ts).
   constructor(readonly dataSource: DataSource) {}
 
-  /** Runs a statement: an Sql value (placeholders numbered here), or text with its parameters. */
-  query<T = Record<string, unknown>>(statement: Sql | string, params: unknown[] = []): Promise<T[]> {
-    const compiled = statement instanceof Sql ? compile(statement) : { text: statement, values: params };
+  /**
+   * Runs a statement: an Sql value (placeholders numbered here), one compiled
+   * earlier (memoised per operation, see operation-memo.ts), or text with its parameters.
+   */
+  query<T = Record<string, unknown>>(statement: Sql | Compiled | string, params: unknown[] = []): Promise<T[]> {
+    const compiled = statement instanceof Sql ? compile(statement) : typeof statement === 'string' ? { text: statement, values: params } : statement;
     this.sqlLog.push(compiled.text);
     return runStatement<T>(this.dataSource, compiled);
   }

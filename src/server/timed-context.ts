@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { RequestContext } from '../graphql/context';
-import type { Sql } from '../graphql/sql';
+import type { Compiled, Sql } from '../graphql/sql';
 import { RequestTimeoutError } from '../graphql/errors';
 
 /**
@@ -18,7 +18,7 @@ export class TimedRequestContext extends RequestContext {
     super(dataSource);
   }
 
-  override query<T = Record<string, unknown>>(statement: Sql | string, params: unknown[] = []): Promise<T[]> {
+  override query<T = Record<string, unknown>>(statement: Sql | Compiled | string, params: unknown[] = []): Promise<T[]> {
     if (Date.now() > this.deadline) return Promise.reject(new RequestTimeoutError('requestTimeoutMs', this.timeoutMs));
     return super.query<T>(statement, params);
   }

@@ -4,7 +4,9 @@ import { groupBy } from '../graphql/context';
 import { OrderDirection } from '../graphql/order';
 import { PAGE_ROW, type Page, type SortKey, keysetSql, limitSql, orderBySql, pageRequest, pageRows, pageSql, toPage } from '../graphql/pagination';
 import { connectionSelection } from '../graphql/selection';
-import { type Sql, TRUE, and, sql } from '../graphql/sql';
+import { assertFilterSize } from '../graphql/filter-size';
+import { memoForRootField } from '../graphql/operation-memo';
+import { type Sql, TRUE, and, compile, sql } from '../graphql/sql';
 import type { Role } from '../unit/role';
 import { type TaskConnectionArgs, TaskOrderField, type TaskWhere } from './task.inputs';
 import { taskColumns } from './task-columns.sql';
@@ -68,32 +70,40 @@ type PageRow = TaskRow & { total_count?: number } & Record<string, unknown>;
  * asks for it, and the relations the query selects on the page's tasks
  * (task-relations.sql.ts). Without `info` (callers outside a resolver) the
  * count is a second statement on demand and relations load lazily.
+ * Everything before the statement runs depends on the query alone and is
+ * built once per operation and variables (operation-memo.ts).
  */
 export async function taskPage(ctx: RequestContext, args: TaskConnectionArgs, info?: GraphQLResolveInfo): Promise<Page<TaskModel>> {
+  const plan = memoForRootField(info, () => taskPagePlan(args, info));
+  const { rows: found, total } = pageRows(await ctx.query<PageRow>(plan.statement));
+  for (const row of found) for (const relation of plan.relations) relation.prime(ctx, row);
+  return toPage(found, plan.request, plan.cursorValues, TaskModel.fromRow, async () => {
+    if (total !== undefined) return total;
+    const [{ count: n }] = await ctx.query<{ count: number }>(sql`SELECT count(*)::int AS count ${FROM} WHERE ${plan.where}`);
+    return n;
+  });
+}
+
+/** What taskPage derives from its arguments and selection before it touches the database. */
+function taskPagePlan(args: TaskConnectionArgs, info: GraphQLResolveInfo | undefined) {
+  assertFilterSize(args.where);
   const keys = sortKeys(args);
   const request = pageRequest(args, keys);
   const where = whereSql(args.where);
   const selection = info ? connectionSelection(info) : null;
   const relations = selection && info ? taskRelations(selection, info, PAGE_ROW) : [];
-  const { rows: found, total } = pageRows(
-    await ctx.query<PageRow>(
-      pageSql({
-        select: COLUMNS,
-        from: FROM,
-        where,
-        keys: (row) => sortKeys(args, row),
-        request,
-        count: selection?.totalCount ?? false,
-        extra: relations.length ? relationColumns(relations) : undefined,
-      }),
-    ),
+  const statement = compile(
+    pageSql({
+      select: COLUMNS,
+      from: FROM,
+      where,
+      keys: (row) => sortKeys(args, row),
+      request,
+      count: selection?.totalCount ?? false,
+      extra: relations.length ? relationColumns(relations) : undefined,
+    }),
   );
-  for (const row of found) for (const relation of relations) relation.prime(ctx, row);
-  return toPage(found, request, (r) => keys.map((k) => k.value(r)), TaskModel.fromRow, async () => {
-    if (total !== undefined) return total;
-    const [{ count: n }] = await ctx.query<{ count: number }>(sql`SELECT count(*)::int AS count ${FROM} WHERE ${where}`);
-    return n;
-  });
+  return { statement, request, where, relations, cursorValues: (r: TaskRow) => keys.map((k) => k.value(r)) };
 }
 
 function relationColumns(relations: TaskRelation[]): Sql {

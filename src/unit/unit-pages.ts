@@ -2,7 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graphql/context';
 import { connectionSelection } from '../graphql/selection';
 import { type ConnectionArgs, type Page, type SortKey, pageRequest, pageRows, pageSql, toPage } from '../graphql/pagination';
-import { type Sql, TRUE, sql } from '../graphql/sql';
+import { memoForRootField } from '../graphql/operation-memo';
+import { type Sql, TRUE, compile, sql } from '../graphql/sql';
 import { Role } from './role';
 import type { Section } from '../task/section';
 import { UnitWorkloadModel } from './unit-graph.types';
@@ -22,21 +23,23 @@ const byName = (row: Sql = u): SortKey[] => [
 ];
 const BY_NAME = byName();
 
-/** Query.units: units by name (code-point order, the same on every server). */
+/** Query.units: units by name (code-point order, the same on every server). The statement is built once per operation (operation-memo.ts). */
 export async function unitPage(ctx: RequestContext, args: ConnectionArgs & { where?: UnitWhere }, info?: GraphQLResolveInfo): Promise<Page<UnitModel>> {
-  const request = pageRequest(args, BY_NAME);
-  const where = args.where ? unitWhereSql(args.where, u) : TRUE;
-  const from = sql`FROM unit ${u}`;
-  const count = info ? connectionSelection(info).totalCount : false;
-  const { rows, total } = pageRows(
-    await ctx.query<UnitRow>(pageSql({ select: sql`${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review`, from, where, keys: byName, request, count })),
-  );
-  return toPage(rows, request, (r) => [r.name, r.id], UnitModel.fromRow, async () => {
+  const plan = memoForRootField(info, () => {
+    const request = pageRequest(args, BY_NAME);
+    const where = args.where ? unitWhereSql(args.where, u) : TRUE;
+    const count = info ? connectionSelection(info).totalCount : false;
+    return { request, where, statement: compile(pageSql({ select: sql`${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review`, from: UNITS, where, keys: byName, request, count })) };
+  });
+  const { rows, total } = pageRows(await ctx.query<UnitRow>(plan.statement));
+  return toPage(rows, plan.request, (r) => [r.name, r.id], UnitModel.fromRow, async () => {
     if (total !== undefined) return total;
-    const [{ count: n }] = await ctx.query<{ count: number }>(sql`SELECT count(*)::int AS count ${from} WHERE ${where}`);
+    const [{ count: n }] = await ctx.query<{ count: number }>(sql`SELECT count(*)::int AS count ${UNITS} WHERE ${plan.where}`);
     return n;
   });
 }
+
+const UNITS = sql`FROM unit ${u}`;
 
 const byLoad = (row: Sql = w): SortKey[] => [
   { name: 'TOTAL', expr: sql`${row}.total`, desc: true, type: 'int' },
@@ -55,22 +58,21 @@ export async function workloadPage(
   args: ConnectionArgs & { year: number; section?: Section | null },
   info?: GraphQLResolveInfo,
 ): Promise<Page<UnitWorkloadModel>> {
-  const request = pageRequest(args, BY_LOAD);
-  const cte = workloadsCte(args);
-  const count = info ? connectionSelection(info).totalCount : false;
-  const { rows, total } = pageRows(
-    await ctx.query<UnitRow & { lead: number; co: number; total: number }>(
-      pageSql({ with: cte, select: sql`${w}.*`, from: sql`FROM ${w}`, where: TRUE, keys: byLoad, request, count }),
-    ),
-  );
+  const plan = memoForRootField(info, () => {
+    const request = pageRequest(args, BY_LOAD);
+    const cte = workloadsCte(args);
+    const count = info ? connectionSelection(info).totalCount : false;
+    return { request, cte, statement: compile(pageSql({ with: cte, select: sql`${w}.*`, from: sql`FROM ${w}`, where: TRUE, keys: byLoad, request, count })) };
+  });
+  const { rows, total } = pageRows(await ctx.query<UnitRow & { lead: number; co: number; total: number }>(plan.statement));
   return toPage(
     rows,
-    request,
+    plan.request,
     (r) => [r.total, r.name, r.id],
     (r) => Object.assign(new UnitWorkloadModel(), { unit: UnitModel.fromRow(r), lead: r.lead, co: r.co, total: r.total }),
     async () => {
       if (total !== undefined) return total;
-      const [{ count: n }] = await ctx.query<{ count: number }>(sql`WITH ${cte} SELECT count(*)::int AS count FROM ${w}`);
+      const [{ count: n }] = await ctx.query<{ count: number }>(sql`WITH ${plan.cte} SELECT count(*)::int AS count FROM ${w}`);
       return n;
     },
   );
