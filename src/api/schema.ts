@@ -18,6 +18,7 @@ import { UnitFieldsResolver } from '../unit/unit-fields.resolver';
 import { UnitQueryResolver } from '../unit/unit.resolver';
 import { LeaderJurisdictionResolver, UnitJurisdictionResolver } from '../plan/jurisdiction-fields.resolver';
 import { NodeResolver } from './node.resolver';
+import { directFieldResolvers } from './direct-field-resolvers';
 // The analysts' graph; imported last so the printed schema keeps its order.
 import { ChainLinkFieldsResolver, LeaderChainResolver } from '../graph/leader-chain.resolver';
 import { CommunityFieldsResolver, UnitCentralityResolver } from '../graph/unit-centrality.resolver';
@@ -29,6 +30,41 @@ import { TaskRiskFieldsResolver } from '../risk/task-risk-fields.resolver';
 import { TaskStatsQueryResolver } from '../stats/task-stats.resolver';
 import { LeaderHistoryResolver, UnitHistoryResolver } from '../stats/history.resolver';
 
+const RESOLVERS = [
+  TaskQueryResolver,
+  TaskFieldsResolver,
+  TaskConnectionResolver,
+  CategoryFieldsResolver,
+  PlanResolver,
+  LeaderResolver,
+  UnitQueryResolver,
+  UnitFieldsResolver,
+  UnitConnectionResolver,
+  WorkloadConnectionResolver,
+  AssignmentFieldsResolver,
+  ProgressFieldsResolver,
+  DocumentFieldsResolver,
+  NodeResolver,
+  UnitJurisdictionResolver,
+  LeaderJurisdictionResolver,
+  // the analysts' graph (src/graph)
+  LeaderChainResolver,
+  ChainLinkFieldsResolver,
+  UnitPathQueryResolver,
+  UnitPathFieldsResolver,
+  PathHopFieldsResolver,
+  UnitCentralityResolver,
+  CommunityFieldsResolver,
+  // issue #10: supervision signals
+  TaskRiskFieldsResolver,
+  TaskTimelineFieldsResolver,
+  ProgressChangeFieldsResolver,
+  DocumentMissingTasksResolver,
+  TaskStatsQueryResolver,
+  UnitHistoryResolver,
+  LeaderHistoryResolver,
+] as const;
+
 /** The API schema. schema/schema.graphql is this, printed (npm run schema). */
 export async function createSchema(): Promise<GraphQLSchema> {
   // Our object types are plain data (models built from rows) and no global
@@ -38,43 +74,12 @@ export async function createSchema(): Promise<GraphQLSchema> {
   // A type may still opt out with `@ObjectType({ simpleResolvers: false })`.
   for (const type of getMetadataStorage().objectTypes) type.simpleResolvers ??= true;
   const schema = await buildSchema({
-    resolvers: [
-      TaskQueryResolver,
-      TaskFieldsResolver,
-      TaskConnectionResolver,
-      CategoryFieldsResolver,
-      PlanResolver,
-      LeaderResolver,
-      UnitQueryResolver,
-      UnitFieldsResolver,
-      UnitConnectionResolver,
-      WorkloadConnectionResolver,
-      AssignmentFieldsResolver,
-      ProgressFieldsResolver,
-      DocumentFieldsResolver,
-      NodeResolver,
-      UnitJurisdictionResolver,
-      LeaderJurisdictionResolver,
-      // the analysts' graph (src/graph)
-      LeaderChainResolver,
-      ChainLinkFieldsResolver,
-      UnitPathQueryResolver,
-      UnitPathFieldsResolver,
-      PathHopFieldsResolver,
-      UnitCentralityResolver,
-      CommunityFieldsResolver,
-      // issue #10: supervision signals
-      TaskRiskFieldsResolver,
-      TaskTimelineFieldsResolver,
-      ProgressChangeFieldsResolver,
-      DocumentMissingTasksResolver,
-      TaskStatsQueryResolver,
-      UnitHistoryResolver,
-      LeaderHistoryResolver,
-    ],
+    resolvers: RESOLVERS,
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,
   });
+  // Field resolvers of only @Root/@Ctx/@Info skip type-graphql's per-call handler (direct-field-resolvers.ts).
+  directFieldResolvers(schema, RESOLVERS);
   // type-graphql wraps resolveType in an async function; the compiled execution (src/server/compiled-execution.ts)
   // calls it synchronously, as graphql-js allows, so the interface gets the plain function back.
   (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypename;
