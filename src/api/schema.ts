@@ -18,7 +18,7 @@ import { UnitFieldsResolver } from '../unit/unit-fields.resolver';
 import { UnitQueryResolver } from '../unit/unit.resolver';
 import { LeaderJurisdictionResolver, UnitJurisdictionResolver } from '../plan/jurisdiction-fields.resolver';
 import { NodeResolver } from './node.resolver';
-import { directFieldResolvers } from './direct-field-resolvers';
+import { directResolvers } from './direct-resolvers';
 // The analysts' graph; imported last so the printed schema keeps its order.
 import { ChainLinkFieldsResolver, LeaderChainResolver } from '../graph/leader-chain.resolver';
 import { CommunityFieldsResolver, UnitCentralityResolver } from '../graph/unit-centrality.resolver';
@@ -78,8 +78,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,
   });
-  // Field resolvers of only @Root/@Ctx/@Info skip type-graphql's per-call handler (direct-field-resolvers.ts).
-  directFieldResolvers(schema, RESOLVERS);
+  // Resolver methods are called without type-graphql's per-call handler where its work has a fixed answer (direct-resolvers.ts).
+  directResolvers(schema, RESOLVERS);
   // type-graphql wraps resolveType in an async function; the compiled execution (src/server/compiled-execution.ts)
   // calls it synchronously, as graphql-js allows, so the interface gets the plain function back.
   (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypename;
