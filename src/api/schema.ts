@@ -65,8 +65,12 @@ const RESOLVERS = [
   LeaderHistoryResolver,
 ] as const;
 
-/** The API schema. schema/schema.graphql is this, printed (npm run schema). */
-export async function createSchema(): Promise<GraphQLSchema> {
+/**
+ * The API schema. schema/schema.graphql is this, printed (npm run schema).
+ * `directResolvers: false` keeps type-graphql's own handler on every field
+ * (test/api/direct-resolvers.test.ts compares the two).
+ */
+export async function createSchema({ directResolvers: direct = true }: { directResolvers?: boolean } = {}): Promise<GraphQLSchema> {
   // Our object types are plain data (models built from rows) and no global
   // middleware is used, so a field without a @FieldResolver needs no resolver
   // of type-graphql's (its wrapper allocates per field and call: ~3% of the
@@ -79,7 +83,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
   });
   // Resolver methods are called without type-graphql's per-call handler where its work has a fixed answer (direct-resolvers.ts).
-  directResolvers(schema, RESOLVERS);
+  if (direct) directResolvers(schema, RESOLVERS);
   // type-graphql wraps resolveType in an async function; the compiled execution (src/server/compiled-execution.ts)
   // calls it synchronously, as graphql-js allows, so the interface gets the plain function back.
   (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypename;
