@@ -1,3 +1,4 @@
+import type { Fields } from '../graphql/json-tuple';
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
 import { sql } from '../graphql/sql';
@@ -23,7 +24,11 @@ export function leadersOfTaskNow(ctx: RequestContext, taskId: number): LeaderMod
 }
 
 /** Leaders a page statement already fetched (see task-relations.sql.ts): the field resolver then costs nothing. */
-export function primeLeadersOfTask(ctx: RequestContext, taskId: number, rows: { id: number; name: string }[]): void {
+/** The leader fields in order, as the JSON tuples of task-relations.sql.ts carry them. */
+export const LEADER_FIELDS: Fields<LeaderRow> = ['id', 'name'];
+export type LeaderRow = { id: number; name: string };
+
+export function primeLeadersOfTask(ctx: RequestContext, taskId: number, rows: LeaderRow[]): void {
   ctx.primeFetched(LEADERS_OF_TASK, leadersOfTask(ctx), taskId, rows.map(LeaderModel.fromRow));
 }
 

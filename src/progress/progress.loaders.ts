@@ -1,10 +1,13 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
+import { type Fields, columnList } from '../graphql/json-tuple';
 import { sql } from '../graphql/sql';
 import { ProgressUpdateModel, type ProgressRow } from './progress-update.type';
 
-/** The ProgressRow columns of `progress_update pu`; also used by task-relations.sql.ts, so primed rows have the loader's shape. */
-export const PROGRESS_COLUMNS = sql`pu.id, pu.task_id, pu.document_id, pu.period, pu.text, pu.items, pu.status, pu.status_reason, pu.percent, pu.percent_reason`;
+/** The ProgressRow fields in order; also the JSON tuples of task-relations.sql.ts, so primed rows have the loader's shape. */
+export const PROGRESS_FIELDS: Fields<ProgressRow> = ['id', 'task_id', 'document_id', 'period', 'text', 'items', 'status', 'status_reason', 'percent', 'percent_reason'];
+/** The ProgressRow columns of `progress_update pu`. */
+export const PROGRESS_COLUMNS = columnList(sql.identifier('pu'), PROGRESS_FIELDS);
 
 /** Progress updates of a task, oldest period first. */
 export function loadProgressOfTask(ctx: RequestContext, taskId: number): Promise<ProgressUpdateModel[]> {

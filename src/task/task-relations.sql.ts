@@ -1,17 +1,17 @@
 import type { RequestContext } from '../graphql/context';
 import type { ConnectionSelection } from '../graphql/selection';
 import { subfields } from '../graphql/selection';
+import { fromTuple, jsonTuple } from '../graphql/json-tuple';
 import { type Sql, sql } from '../graphql/sql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { DOCUMENT_COLUMNS, primeDocument } from '../document/document.loaders';
 import type { DocumentRow } from '../document/document.type';
-import { primeLeadersOfTask } from '../leader/leader.loaders';
+import { LEADER_FIELDS, primeLeadersOfTask } from '../leader/leader.loaders';
 import { PLAN_SELECT, primePlan } from '../plan/plan.loaders';
-import { PROGRESS_COLUMNS, primeProgressOfTask } from '../progress/progress.loaders';
-import type { ProgressRow } from '../progress/progress-update.type';
+import { PROGRESS_FIELDS, primeProgressOfTask } from '../progress/progress.loaders';
 import { primeAssignmentsOfTask } from '../unit/unit.loaders';
-import { assignmentColumns } from '../unit/unit-json.sql';
-import { CATEGORY_COLUMNS, primeCategory } from './task.loaders';
+import { assignmentFromTuple, assignmentTuple } from '../unit/unit-json.sql';
+import { CATEGORY_FIELDS, primeCategory } from './task.loaders';
 
 /**
  * The relations a query selects on the tasks of a page, fetched by the
@@ -19,10 +19,11 @@ import { CATEGORY_COLUMNS, primeCategory } from './task.loaders';
  * relation over the page's rows only), then handed to the per-request
  * loaders so the field resolvers find them cached. A relation the query
  * does not select costs nothing; one it selects costs no extra statement.
- * Each sub-select uses the loader's own column list (PROGRESS_COLUMNS,
- * assignmentColumns, …) turned into JSON, so a primed row has exactly the
- * shape the loader would have produced: add a column there and it comes
- * here too.
+ * Rows travel as JSON arrays (json-tuple.ts: cheaper to build in PostgreSQL
+ * and to parse in Node than objects) over the loader's own field list
+ * (PROGRESS_FIELDS, CATEGORY_FIELDS, …), so a primed row has exactly the
+ * shape the loader would have produced: add a field there and it comes here
+ * too.
  */
 export interface TaskRelation {
   column: Sql;
@@ -36,6 +37,10 @@ const u = sql.identifier('u');
 const ua = sql.identifier('ua');
 const pu = sql.identifier('pu');
 const r = sql.identifier('r');
+const c = sql.identifier('c');
+
+/** A JSON column holding an array of tuples (json-tuple.ts). */
+const tuples = (value: unknown) => value as unknown[][];
 
 /** `x` is the alias of the page's rows (TaskRow columns). */
 export function taskRelations(selection: ConnectionSelection, info: GraphQLResolveInfo, x: Sql): TaskRelation[] {
@@ -43,34 +48,34 @@ export function taskRelations(selection: ConnectionSelection, info: GraphQLResol
   const relations: TaskRelation[] = [];
   if (picked.has('leaders')) {
     relations.push({
-      column: sql`(SELECT coalesce(json_agg(json_build_object('id', ${l}.id, 'name', ${l}.name) ORDER BY ${tl}.position), '[]')
+      column: sql`(SELECT coalesce(json_agg(${jsonTuple(l, LEADER_FIELDS)} ORDER BY ${tl}.position), '[]')
         FROM task_leader ${tl} JOIN leader ${l} ON ${l}.id = ${tl}.leader_id WHERE ${tl}.task_id = ${x}.id) AS r_leaders`,
-      prime: (ctx, row) => primeLeadersOfTask(ctx, row.id as number, row.r_leaders as { id: number; name: string }[]),
+      prime: (ctx, row) => primeLeadersOfTask(ctx, row.id as number, tuples(row.r_leaders).map((t) => fromTuple(LEADER_FIELDS, t))),
     });
   }
   if (picked.has('leadUnits') || picked.has('coUnits') || picked.has('assignments')) {
     const unitFields = [...(picked.get('leadUnits') ?? []), ...(picked.get('coUnits') ?? []), ...(subfields(picked.get('assignments') ?? [], info).get('unit') ?? [])];
     const aliases = subfields(unitFields, info).has('aliases')
-      ? sql`, 'aliases', coalesce((SELECT json_agg(${ua}.alias ORDER BY ${ua}.id) FROM unit_alias ${ua} WHERE ${ua}.unit_id = ${u}.id), '[]')`
-      : sql.empty;
+      ? sql`coalesce((SELECT json_agg(${ua}.alias ORDER BY ${ua}.id) FROM unit_alias ${ua} WHERE ${ua}.unit_id = ${u}.id), '[]')`
+      : undefined;
     relations.push({
-      column: sql`(SELECT coalesce(json_agg(${r} ORDER BY ${r}.role, ${r}.position), '[]') FROM (
-          SELECT ${assignmentColumns(a, u, aliases)} FROM assignment ${a} JOIN unit ${u} ON ${u}.id = ${a}.unit_id WHERE ${a}.task_id = ${x}.id) ${r}) AS r_assignments`,
-      prime: (ctx, row) => primeAssignmentsOfTask(ctx, row.id as number, row.r_assignments as Parameters<typeof primeAssignmentsOfTask>[2]),
+      column: sql`(SELECT coalesce(json_agg(${assignmentTuple(a, u, aliases)} ORDER BY ${a}.role, ${a}.position), '[]')
+          FROM assignment ${a} JOIN unit ${u} ON ${u}.id = ${a}.unit_id WHERE ${a}.task_id = ${x}.id) AS r_assignments`,
+      prime: (ctx, row) => primeAssignmentsOfTask(ctx, row.id as number, tuples(row.r_assignments).map(assignmentFromTuple)),
     });
   }
   if (picked.has('progress')) {
     relations.push({
-      column: sql`(SELECT coalesce(json_agg(${r} ORDER BY ${r}.period, ${r}.id), '[]') FROM (
-          SELECT ${PROGRESS_COLUMNS} FROM progress_update ${pu} WHERE ${pu}.task_id = ${x}.id) ${r}) AS r_progress`,
-      prime: (ctx, row) => primeProgressOfTask(ctx, row.id as number, row.r_progress as ProgressRow[]),
+      column: sql`(SELECT coalesce(json_agg(${jsonTuple(pu, PROGRESS_FIELDS)} ORDER BY ${pu}.period, ${pu}.id), '[]')
+          FROM progress_update ${pu} WHERE ${pu}.task_id = ${x}.id) AS r_progress`,
+      prime: (ctx, row) => primeProgressOfTask(ctx, row.id as number, tuples(row.r_progress).map((t) => fromTuple(PROGRESS_FIELDS, t))),
     });
   }
   if (picked.has('category')) {
     relations.push({
-      column: sql`(SELECT row_to_json(${r}) FROM (SELECT ${CATEGORY_COLUMNS} FROM category WHERE id = ${x}.category_id) ${r}) AS r_category`,
+      column: sql`(SELECT ${jsonTuple(c, CATEGORY_FIELDS)} FROM category ${c} WHERE ${c}.id = ${x}.category_id) AS r_category`,
       prime: (ctx, row) => {
-        if (row.r_category) primeCategory(ctx, row.r_category as Parameters<typeof primeCategory>[1]);
+        if (row.r_category) primeCategory(ctx, fromTuple(CATEGORY_FIELDS, row.r_category as unknown[]));
       },
     });
   }

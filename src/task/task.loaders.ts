@@ -1,12 +1,14 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey } from '../graphql/context';
+import { type Fields, columnList } from '../graphql/json-tuple';
 import { sql } from '../graphql/sql';
 import { CategoryModel } from './category.type';
 import { taskColumns } from './task-columns.sql';
 import { TaskModel, type TaskRow } from './task.type';
 
-/** The category columns; also used by task-relations.sql.ts, so primed rows have the loader's shape. */
-export const CATEGORY_COLUMNS = sql`id, plan_id, name, position`;
+/** The category fields in order; also the JSON tuple of task-relations.sql.ts, so primed rows have the loader's shape. */
+export const CATEGORY_FIELDS: Fields<CategoryRow> = ['id', 'plan_id', 'name', 'position'];
+const CATEGORY_COLUMNS = columnList(null, CATEGORY_FIELDS);
 
 const t = sql.identifier('t');
 const p = sql.identifier('p');
@@ -37,7 +39,7 @@ export function primeCategory(ctx: RequestContext, row: CategoryRow): void {
   ctx.primeFetched(CATEGORY_BY_ID, categoryById(ctx), row.id, CategoryModel.fromRow(row));
 }
 
-type CategoryRow = { id: number; plan_id: number; name: string; position: number };
+export type CategoryRow = { id: number; plan_id: number; name: string; position: number };
 
 const CATEGORY_BY_ID = 'category.byId';
 
