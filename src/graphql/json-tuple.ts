@@ -10,8 +10,8 @@ import { type Sql, sql } from './sql';
  * higher cost than the same values in `json_build_array(…)`, and the keys,
  * repeated for every row, are most of the text Node then receives and parses.
  * The flagship's statement with its relations as arrays ran ~19% more
- * transactions per second under pgbench (prepared, 10 clients) and sends
- * a third of the bytes (issue 7).
+ * transactions per second under pgbench (prepared, 10 clients), and its
+ * result shrank from 8.5 to 5.0 KB (issue 7).
  *
  * One field list serves the loader's own SELECT (`columnList`) and the array
  * (`jsonTuple`, `fromTuple`), so a column added for the loader comes along
