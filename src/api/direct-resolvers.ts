@@ -2,7 +2,7 @@ import { type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema, 
 import { getMetadataStorage } from 'type-graphql';
 
 type Storage = ReturnType<typeof getMetadataStorage>;
-type Param = { kind: string; index: number; name?: string; propertyName?: string; getType?: () => unknown };
+type Param = { kind: string; index: number; name?: string; propertyName?: string; getType?: () => unknown; validateSettings?: unknown; validateFn?: unknown };
 type Resolve = GraphQLFieldResolver<unknown, unknown>;
 type Getter = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
 
@@ -32,7 +32,7 @@ type Getter = (root: unknown, args: Record<string, unknown>, context: unknown, i
  * its own validation. The method runs on one instance of its resolver class,
  * as type-graphql's default container does.
  */
-export function directResolvers(schema: GraphQLSchema, resolverClasses: readonly Function[]): number {
+export function directResolvers(schema: GraphQLSchema, resolverClasses: readonly Function[]): void {
   const storage = getMetadataStorage();
   const typeNameOf = new Map(storage.objectTypes.map((type) => [type.target, type.name]));
   const instances = new Map<Function, Record<string, (...args: unknown[]) => unknown>>();
@@ -41,7 +41,6 @@ export function directResolvers(schema: GraphQLSchema, resolverClasses: readonly
     if (!instance) instances.set(target, (instance = new (target as new () => Record<string, (...args: unknown[]) => unknown>)()));
     return instance;
   };
-  let replaced = 0;
   const replace = (type: GraphQLObjectType | null | undefined, resolver: Storage['queries'][number] | Storage['fieldResolvers'][number]) => {
     if (!resolverClasses.includes(resolver.target) || resolver.middlewares?.length || resolver.roles?.length) return;
     const field = type?.getFields()[resolver.schemaName];
@@ -52,24 +51,21 @@ export function directResolvers(schema: GraphQLSchema, resolverClasses: readonly
     if (rootType !== undefined && typeof rootType !== 'function') return;
     const instance = instanceOf(resolver.target);
     field.resolve = direct(instance[resolver.methodName].bind(instance), getters as Getter[], rootType as Function | undefined, field.resolve);
-    replaced++;
   };
   for (const query of storage.queries) replace(schema.getQueryType(), query);
   for (const resolver of storage.fieldResolvers) {
-    if (resolver.kind === 'internal') replaced += directGetter(schema, typeNameOf, resolver) ? 1 : 0;
+    if (resolver.kind === 'internal') directGetter(schema, typeNameOf, resolver);
     else {
       const objectClass = resolver.resolverClassMetadata?.getObjectType?.() ?? resolver.getObjectType?.();
       const type = objectClass && schema.getType(typeNameOf.get(objectClass) ?? '');
       replace(isObjectType(type) ? type : undefined, resolver);
     }
   }
-  return replaced;
 }
 
 /** How a parameter gets its value; undefined for kinds left to type-graphql (custom decorators, pubsub, own validation). */
 function getterOf(param: Param): Getter | undefined {
-  const validates = (param as { validateSettings?: unknown; validateFn?: unknown }).validateSettings !== undefined || (param as { validateFn?: unknown }).validateFn !== undefined;
-  if (param.propertyName || validates) return undefined;
+  if (param.propertyName || param.validateSettings !== undefined || param.validateFn !== undefined) return undefined;
   switch (param.kind) {
     case 'root':
       return (root) => root;
@@ -108,11 +104,10 @@ function direct(method: (...args: unknown[]) => unknown, getters: Getter[], root
  * the root to the class and reads the getter on every call; a root that is
  * already an instance only needs the read.
  */
-function directGetter(schema: GraphQLSchema, typeNameOf: Map<Function, string>, resolver: Storage['fieldResolvers'][number]): boolean {
-  if (resolver.params?.length || resolver.middlewares?.length || resolver.roles?.length) return false;
+function directGetter(schema: GraphQLSchema, typeNameOf: Map<Function, string>, resolver: Storage['fieldResolvers'][number]): void {
+  if (resolver.params?.length || resolver.middlewares?.length || resolver.roles?.length) return;
   const owner = resolver.target;
-  if (typeof lookupGetter(owner.prototype, resolver.methodName) !== 'function') return false;
-  let replaced = false;
+  if (typeof lookupGetter(owner.prototype, resolver.methodName) !== 'function') return;
   // The getter serves every object type whose class has it (Node.id: Task.id, Unit.id, …).
   for (const [cls, name] of typeNameOf) {
     if (cls !== owner && !(cls.prototype instanceof owner)) continue;
@@ -122,9 +117,7 @@ function directGetter(schema: GraphQLSchema, typeNameOf: Map<Function, string>, 
     const generic = field.resolve;
     const property = resolver.methodName;
     field.resolve = (root, args, context, info) => (root instanceof owner ? (root as Record<string, unknown>)[property] : generic(root, args, context, info));
-    replaced = true;
   }
-  return replaced;
 }
 
 function lookupGetter(prototype: object | null, name: string): unknown {

@@ -32,9 +32,13 @@ export function jsonTuple<R>(alias: Sql, fields: Fields<R>, ...extra: Sql[]): Sq
   return sql`json_build_array(${sql.join([columnList(alias, fields), ...extra], ', ')})`;
 }
 
-/** The row object of a tuple built by `jsonTuple` with the same fields (extra values are the caller's). */
-export function fromTuple<R>(fields: Fields<R>, tuple: readonly unknown[]): R {
+/**
+ * The row object of a tuple built by `jsonTuple` with the same fields (extra
+ * values are the caller's), its fields starting at `offset` when a tuple
+ * carries two rows (an assignment and its unit).
+ */
+export function fromTuple<R>(fields: Fields<R>, tuple: readonly unknown[], offset = 0): R {
   const row: Record<string, unknown> = {};
-  for (let i = 0; i < fields.length; i++) row[fields[i]] = tuple[i];
+  for (let i = 0; i < fields.length; i++) row[fields[i]] = tuple[offset + i];
   return row as R;
 }

@@ -23,11 +23,11 @@ export function leadersOfTaskNow(ctx: RequestContext, taskId: number): LeaderMod
   return ctx.fetchedValue<number, LeaderModel[]>(LEADERS_OF_TASK, taskId) ?? leadersOfTask(ctx).load(taskId);
 }
 
-/** Leaders a page statement already fetched (see task-relations.sql.ts): the field resolver then costs nothing. */
 /** The leader fields in order, as the JSON tuples of task-relations.sql.ts carry them. */
 export const LEADER_FIELDS: Fields<LeaderRow> = ['id', 'name'];
 export type LeaderRow = { id: number; name: string };
 
+/** Leaders a page statement already fetched (see task-relations.sql.ts): the field resolver then costs nothing. */
 export function primeLeadersOfTask(ctx: RequestContext, taskId: number, rows: LeaderRow[]): void {
   ctx.primeFetched(LEADERS_OF_TASK, leadersOfTask(ctx), taskId, rows.map(LeaderModel.fromRow));
 }
