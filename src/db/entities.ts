@@ -9,6 +9,11 @@ import { TaskEntity } from '../task/task.entity';
 import { AssignmentEntity } from '../unit/assignment.entity';
 import { UnitAliasEntity } from '../unit/unit-alias.entity';
 import { UnitEntity } from '../unit/unit.entity';
+import { AccountEntity } from '../auth/account.entity';
+import { ApiKeyEntity } from '../auth/api-key.entity';
+import { AuditEntryEntity } from '../audit/audit.entity';
+import { IdempotencyKeyEntity } from '../mutation/idempotency.entity';
+import { TaskAcknowledgementEntity } from '../workflow/acknowledgement.entity';
 
 /** Every table of the schema; the migrations must match these exactly (test/db/migrations.test.ts). */
 export const ENTITIES = [
@@ -23,4 +28,10 @@ export const ENTITIES = [
   UnitAliasEntity,
   AssignmentEntity,
   ProgressUpdateEntity,
+  // issue 16: who is asking, what they did
+  AccountEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
+  IdempotencyKeyEntity,
+  TaskAcknowledgementEntity,
 ];
