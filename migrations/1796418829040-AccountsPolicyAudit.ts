@@ -33,8 +33,7 @@ export class AccountsPolicyAudit1796418829040 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "task_acknowledgement" ADD CONSTRAINT "FK_379a3f54949c7508991b05a944e" FOREIGN KEY ("task_id") REFERENCES "task"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "task_acknowledgement" ADD CONSTRAINT "FK_d1983acb89a7872434d8f7ba904" FOREIGN KEY ("unit_id") REFERENCES "unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "task_acknowledgement" ADD CONSTRAINT "FK_7561f659c5d2fdfd72cd8805e56" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-        await queryRunner.query(`ALTER TABLE "account" ADD CONSTRAINT "CHK_account_binding" CHECK (
-            (role = 'UNIT') = (unit_id IS NOT NULL) AND (role = 'LEADER') = (leader_id IS NOT NULL))`);
+        await queryRunner.query(`ALTER TABLE "account" ADD CONSTRAINT "CHK_account_binding" CHECK ((role = 'UNIT') = (unit_id IS NOT NULL) AND (role = 'LEADER') = (leader_id IS NOT NULL))`);
         await queryRunner.query(`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
               RAISE EXCEPTION 'audit_log is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';

@@ -11,6 +11,11 @@ import { loadUnit } from '../unit/unit.loaders';
 import type { RequestContext } from '../graphql/context';
 import { fromGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node.interface';
+import { loadAccount, loadApiKey } from '../auth/account.loaders';
+import { type Who, decide } from '../auth/policy';
+import { accountRelations } from '../auth/relations';
+import { loadAuditEntry } from '../audit/audit.loaders';
+import { loadAcknowledgement } from '../workflow/acknowledgement.loaders';
 
 @Resolver()
 export class NodeResolver {
@@ -42,8 +47,25 @@ export class NodeResolver {
           if (!row) throw new Error('not found');
           return AssignmentModel.fromRow(row);
         }
+        case 'TaskAcknowledgement':
+          return loadAcknowledgement(ctx, parsed.id);
+        // Restricted objects: one the viewer may not read is "unknown" (null), exactly like a missing one.
+        case 'Account': {
+          if (!decide(who, 'account.read', accountRelations(ctx.principal, parsed.id)).allowed) throw new Error('hidden');
+          return loadAccount(ctx, parsed.id);
+        }
+        case 'ApiKey': {
+          const key = await loadApiKey(ctx, parsed.id);
+          if (!decide(who, 'account.read', accountRelations(ctx.principal, key.accountId)).allowed) throw new Error('hidden');
+          return key;
+        }
+        case 'AuditEntry': {
+          if (!decide(who, 'audit.read').allowed) throw new Error('hidden');
+          return loadAuditEntry(ctx, parsed.id);
+        }
       }
     };
+    const who = ctx.principal.role as Who;
     // A well-formed id whose row is gone is "unknown", not a server error; a
     // database failure (outage, timeout) still reaches the client as such.
     return load().catch((error: unknown) => {

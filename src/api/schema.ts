@@ -29,6 +29,18 @@ import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../pro
 import { TaskRiskFieldsResolver } from '../risk/task-risk-fields.resolver';
 import { TaskStatsQueryResolver } from '../stats/task-stats.resolver';
 import { LeaderHistoryResolver, UnitHistoryResolver } from '../stats/history.resolver';
+// issue 16: who is asking, what they may do, what they did
+import { AccountFieldsResolver, ApiKeyFieldsResolver } from '../auth/account-fields.resolver';
+import { AccountPayloadFieldsResolver, AccountResolver, ApiKeyPayloadFieldsResolver } from '../auth/account.resolver';
+import { enforcePolicy } from '../auth/enforce-policy';
+import { DocumentPermissionsResolver, TaskPermissionsResolver, ViewerFieldsResolver, ViewerQueryResolver } from '../auth/viewer.resolver';
+import { AuditEntryConnectionResolver, AuditResolver } from '../audit/audit.resolver';
+import {
+  AcknowledgeTaskPayloadFieldsResolver,
+  AcknowledgeTaskResolver,
+  AcknowledgementFieldsResolver,
+  TaskAcknowledgementsResolver,
+} from '../workflow/acknowledge.resolver';
 
 const RESOLVERS = [
   TaskQueryResolver,
@@ -63,6 +75,22 @@ const RESOLVERS = [
   TaskStatsQueryResolver,
   UnitHistoryResolver,
   LeaderHistoryResolver,
+  // issue 16: identity, policy, audit, the first workflow mutation
+  ViewerQueryResolver,
+  ViewerFieldsResolver,
+  TaskPermissionsResolver,
+  DocumentPermissionsResolver,
+  AccountResolver,
+  AccountFieldsResolver,
+  ApiKeyFieldsResolver,
+  AccountPayloadFieldsResolver,
+  ApiKeyPayloadFieldsResolver,
+  AuditResolver,
+  AuditEntryConnectionResolver,
+  AcknowledgeTaskResolver,
+  AcknowledgeTaskPayloadFieldsResolver,
+  AcknowledgementFieldsResolver,
+  TaskAcknowledgementsResolver,
 ] as const;
 
 /**
@@ -84,11 +112,15 @@ export async function createSchema({ directResolvers: direct = true }: { directR
   });
   // Resolver methods are called without type-graphql's per-call handler where its work has a fixed answer (direct-resolvers.ts).
   if (direct) directResolvers(schema, RESOLVERS);
+  // Last, over whatever resolve each field ended with: the policy holds on every execution path (enforce-policy.ts).
+  enforcePolicy(schema);
   // type-graphql wraps resolveType in an async function; the compiled execution (src/server/compiled-execution.ts)
   // calls it synchronously, as graphql-js allows, so the interface gets the plain function back.
   (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypename;
   // type-graphql has no option for the root type's description; the API is a product, so set it here.
   schema.getQueryType()!.description =
     'duban (督办): who is responsible for what in a district government’s work-report tasks. Start from tasks, a unit, a leader or the plans.';
+  schema.getMutationType()!.description =
+    'Writes: each needs a credential, is held to the policy and written to the audit trail (README “Mutations”): one `input`, a `…Payload` with `userErrors`, an optional idempotency key.';
   return schema;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { LeaderEntity } from '../leader/leader.entity';
 import { JurisdictionEntity } from '../plan/jurisdiction.entity';
 import { UnitEntity } from '../unit/unit.entity';
@@ -11,6 +11,7 @@ import { AccountRole } from './account-role';
  * constraint (migration) holds that shape.
  */
 @Entity('account')
+@Check('CHK_account_binding', `(role = 'UNIT') = (unit_id IS NOT NULL) AND (role = 'LEADER') = (leader_id IS NOT NULL)`)
 @Index(['oidcSubject'], { unique: true, where: 'oidc_subject IS NOT NULL' })
 export class AccountEntity {
   @PrimaryGeneratedColumn()

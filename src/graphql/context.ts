@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { type Compiled, Sql, compile } from './sql';
+import { ANONYMOUS, type Principal, type RequestOrigin } from './principal';
 import { MAX_PREPARED_SHAPES, runStatement } from './statement';
 
 /**
@@ -13,8 +14,14 @@ export class RequestContext {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly fetched = new Map<string, Map<unknown, unknown>>();
 
-  // Public for caches that outlive a request and must be kept per database (src/graph/graph-cache.ts).
-  constructor(readonly dataSource: DataSource) {}
+  constructor(
+    // Public for caches that outlive a request and must be kept per database (src/graph/graph-cache.ts).
+    readonly dataSource: DataSource,
+    /** Who is asking (src/auth/authenticate.ts); anonymous unless the request proved otherwise. */
+    readonly principal: Principal = ANONYMOUS,
+    /** Request id and client address, for the audit trail. */
+    readonly origin: RequestOrigin = { requestId: null, clientAddress: null },
+  ) {}
 
   /**
    * Runs a statement: an Sql value (placeholders numbered here), one compiled

@@ -31,3 +31,24 @@ export class DatabaseUnavailableError extends GraphQLError {
     });
   }
 }
+
+/**
+ * No credential where one is needed, or one that does not hold (unknown,
+ * revoked, expired, forged). HTTP 401; the message says which, never whose.
+ */
+export class AuthenticationError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="duban"']]) } } });
+  }
+}
+
+/**
+ * A valid principal asked for something the policy does not allow. The
+ * message names the action and the rule that decided (README "Policy"),
+ * and says nothing of whether a hidden object exists.
+ */
+export class ForbiddenError extends GraphQLError {
+  constructor(action: string, rule: string, reason: string) {
+    super(`Not allowed to ${action}: ${reason} (policy rule ${rule}).`, { extensions: { code: 'FORBIDDEN', action, rule, http: { status: 403 } } });
+  }
+}

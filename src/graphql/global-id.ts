@@ -1,6 +1,18 @@
 /** The object types that have global ids; node(id:) dispatches on these names. */
-export type NodeTypeName = 'Plan' | 'Document' | 'Category' | 'Task' | 'Leader' | 'Unit' | 'Assignment' | 'ProgressUpdate';
-const NODE_TYPES: NodeTypeName[] = ['Plan', 'Document', 'Category', 'Task', 'Leader', 'Unit', 'Assignment', 'ProgressUpdate'];
+export type NodeTypeName =
+  | 'Plan'
+  | 'Document'
+  | 'Category'
+  | 'Task'
+  | 'Leader'
+  | 'Unit'
+  | 'Assignment'
+  | 'ProgressUpdate'
+  | 'Account'
+  | 'ApiKey'
+  | 'AuditEntry'
+  | 'TaskAcknowledgement';
+const NODE_TYPES: NodeTypeName[] = ['Plan', 'Document', 'Category', 'Task', 'Leader', 'Unit', 'Assignment', 'ProgressUpdate', 'Account', 'ApiKey', 'AuditEntry', 'TaskAcknowledgement'];
 
 /**
  * Relay global id: base64("Task:42"). Opaque to clients, stable for the life

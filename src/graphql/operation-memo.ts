@@ -19,6 +19,10 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
  * the hash of ~2 KB of new text to find its prepared-statement name) was
  * ~7% of the request's server CPU (issue 7's profile).
  *
+ * Once an answer depends on who is asking, the plan does too: the key
+ * holds the principal's scope (everything the policy reads of the viewer,
+ * principal.ts), so one viewer's statement never serves another.
+ *
  * Variable sets per field are capped: a client sending a new variable value
  * on every request gets no reuse and must not grow the memo without end.
  */
@@ -26,13 +30,13 @@ export const MAX_VARIABLE_SETS_PER_FIELD = 32;
 
 const plans = new WeakMap<FieldNode, Map<string, unknown>>();
 
-/** `build()`'s value for this root field and these variables, built once; nested fields always build. */
-export function memoForRootField<T>(info: GraphQLResolveInfo | undefined, build: () => T): T {
+/** `build()`'s value for this root field, viewer scope and variables, built once; nested fields always build. */
+export function memoForRootField<T>(info: GraphQLResolveInfo | undefined, scope: string, build: () => T): T {
   if (!info || info.path.prev !== undefined) return build();
   const node = info.fieldNodes[0];
   let byVariables = plans.get(node);
   if (!byVariables) plans.set(node, (byVariables = new Map()));
-  const key = variablesKey(info.variableValues);
+  const key = `${scope}\n${variablesKey(info.variableValues)}`;
   let value = byVariables.get(key) as T | undefined;
   if (value === undefined) {
     // A build that throws (a client's bad argument) caches nothing and throws again next time.

@@ -25,6 +25,11 @@ import { NoOperationTypeRule } from './no-operation-type.rule';
 import { costLimitPlugin } from './query-cost';
 import { requestLogger, requestMetricsPlugin, sqlExtension } from './request-log';
 import { TimedRequestContext } from './timed-context';
+import { Authenticator } from '../auth/authenticate';
+import { type AuthSettings, DEFAULT_AUTH } from '../auth/auth-settings';
+import { RateLimits } from '../auth/rate-limit';
+import { mutationsNeedCredentialPlugin } from './mutation-credential';
+import { type Admitted, requestGate } from './request-gate';
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -39,6 +44,8 @@ export interface AppOptions {
   introspection?: boolean;
   /** Starting / ready / stopping, for /health; ready when omitted. */
   lifecycle?: Lifecycle;
+  /** Anonymous reads, rate limits, OIDC (auth-settings.ts); the defaults when omitted. */
+  auth?: AuthSettings;
 }
 
 export interface App {
@@ -47,6 +54,8 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
   metrics: Metrics;
   database: DatabaseState;
+  /** Who is asking; `forget()` after revoking a key through another path than the API. */
+  authenticator: Authenticator;
 }
 
 /**
@@ -67,6 +76,7 @@ export async function createApp({
   limits = DEFAULT_LIMITS,
   introspection = process.env.DUBAN_INTROSPECTION !== 'false',
   lifecycle = { phase: 'ready' },
+  auth = DEFAULT_AUTH,
 }: AppOptions): Promise<App> {
   const schema = await createSchema();
   const database = new DatabaseState(logger);
@@ -79,6 +89,7 @@ export async function createApp({
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; the default cache-control plugin hooks every field resolution (issue 7's profile: ~5% of CPU).
       ApolloServerPluginCacheControlDisabled(),
+      mutationsNeedCredentialPlugin(dataSource),
       costLimitPlugin(schema, limits.maxCost),
       outageStatusPlugin(database),
       requestMetricsPlugin(metrics),
@@ -101,7 +112,10 @@ export async function createApp({
   });
   await apollo.start();
 
-  const context = () => new TimedRequestContext(dataSource, Date.now() + limits.requestTimeoutMs, limits.requestTimeoutMs);
+  const authenticator = new Authenticator(dataSource, auth);
+  const gate = requestGate({ dataSource, authenticator, rateLimits: new RateLimits(dataSource, auth), logger });
+  const context = ({ principal, origin }: Admitted) =>
+    new TimedRequestContext(dataSource, Date.now() + limits.requestTimeoutMs, limits.requestTimeoutMs, principal, origin);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogger(logger, metrics));
@@ -118,9 +132,16 @@ export async function createApp({
       req.body ??= {};
       next();
     },
+    (req, res, next) => {
+      gate(req, res).then((admitted) => {
+        if (!admitted) return;
+        res.locals.admitted = admitted;
+        next();
+      }, next);
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const ctx = context();
+        const ctx = context(res.locals.admitted as Admitted);
         res.locals.ctx = ctx;
         res.locals.operationName = (req.body as { operationName?: unknown })?.operationName;
         return ctx;
@@ -129,7 +150,7 @@ export async function createApp({
   );
   app.use(jsonNotFound);
   app.use(jsonErrorHandler(logger, limits));
-  const graphql = graphqlPost(apollo, { limits, logger, metrics, context });
+  const graphql = graphqlPost(apollo, { limits, logger, metrics, gate, context });
   const handler: http.RequestListener = (req, res) => (isPlainJsonPost(req) ? graphql(req, res) : app(req, res));
-  return { app: handler, apollo, metrics, database };
+  return { app: handler, apollo, metrics, database, authenticator };
 }

@@ -6,6 +6,7 @@ import { jsonInsteadOfText, send, sendBodyError } from './http-errors';
 import type { Limits } from './limits';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import type { Admitted, RequestGate } from './request-gate';
 import { type GraphQLRequestInfo, trackRequest } from './request-log';
 
 /**
@@ -32,16 +33,20 @@ export interface GraphQLPostOptions {
   limits: Limits;
   logger: Logger;
   metrics: Metrics;
-  context: () => RequestContext;
+  /** Who is asking, and within their rate: refuses the request itself when not (request-gate.ts). */
+  gate: RequestGate;
+  context: (admitted: Admitted) => RequestContext;
 }
 
-export function graphqlPost(apollo: ApolloServer<RequestContext>, { limits, logger, metrics, context }: GraphQLPostOptions): http.RequestListener {
+export function graphqlPost(apollo: ApolloServer<RequestContext>, { limits, logger, metrics, gate, context }: GraphQLPostOptions): http.RequestListener {
   return (req, res) => {
     const info: GraphQLRequestInfo = { operationName: undefined, context: undefined };
     trackRequest(logger, metrics, req, res, () => info);
     // raw-body enforces the body limit (also against a lying Content-Length) and decodes UTF-8 across chunk boundaries.
     getRawBody(req, { length: req.headers['content-length'], limit: limits.maxBodyBytes, encoding: 'utf-8' }).then(
       async (text) => {
+        const admitted = await gate(req, res);
+        if (!admitted) return;
         let body: unknown;
         try {
           body = JSON.parse(text);
@@ -53,7 +58,7 @@ export function graphqlPost(apollo: ApolloServer<RequestContext>, { limits, logg
         for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
         const response = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-          context: async () => (info.context = context()),
+          context: async () => (info.context = context(admitted)),
         });
         await write(res, response);
       },

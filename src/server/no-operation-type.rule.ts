@@ -1,10 +1,11 @@
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 
 /**
- * The API is read-only: a `mutation` or `subscription` is the client's
- * mistake and must fail validation. graphql-js 16 only notices at execution
- * time and throws a plain Error, which reached clients as INTERNAL_SERVER_ERROR.
- * (graphql-js 17 has this as KnownOperationTypesRule.)
+ * An operation type the schema does not have (today: `subscription`) is the
+ * client's mistake and must fail validation. graphql-js 16 only notices at
+ * execution time and throws a plain Error, which reached clients as
+ * INTERNAL_SERVER_ERROR. (graphql-js 17 has this as KnownOperationTypesRule.)
+ * Mutations exist and need a credential (mutation-credential.ts).
  */
 export function NoOperationTypeRule(context: ValidationContext): ASTVisitor {
   const schema = context.getSchema();
@@ -12,7 +13,7 @@ export function NoOperationTypeRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(node) {
       const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
       if (!root) {
-        context.reportError(new GraphQLError(`The duban API is read-only: it has no ${node.operation} operations; use a query.`, { nodes: node }));
+        context.reportError(new GraphQLError(`The duban API has no ${node.operation} operations; use a query or a mutation.`, { nodes: node }));
       }
     },
   };

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { RequestContext } from '../graphql/context';
+import type { Principal, RequestOrigin } from '../graphql/principal';
 import type { Compiled, Sql } from '../graphql/sql';
 import { RequestTimeoutError } from '../graphql/errors';
 
@@ -14,8 +15,10 @@ export class TimedRequestContext extends RequestContext {
     dataSource: DataSource,
     private readonly deadline: number,
     private readonly timeoutMs: number,
+    principal?: Principal,
+    origin?: RequestOrigin,
   ) {
-    super(dataSource);
+    super(dataSource, principal, origin);
   }
 
   override query<T = Record<string, unknown>>(statement: Sql | Compiled | string, params: unknown[] = []): Promise<T[]> {

@@ -74,7 +74,7 @@ type PageRow = TaskRow & { total_count?: number } & Record<string, unknown>;
  * built once per operation and variables (operation-memo.ts).
  */
 export async function taskPage(ctx: RequestContext, args: TaskConnectionArgs, info?: GraphQLResolveInfo): Promise<Page<TaskModel>> {
-  const plan = memoForRootField(info, () => taskPagePlan(args, info));
+  const plan = memoForRootField(info, ctx.principal.scope, () => taskPagePlan(args, info));
   const { rows: found, total } = pageRows(await ctx.query<PageRow>(plan.statement));
   for (const row of found) for (const relation of plan.relations) relation.prime(ctx, row);
   return toPage(found, plan.request, plan.cursorValues, TaskModel.fromRow, async () => {

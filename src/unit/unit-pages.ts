@@ -25,7 +25,7 @@ const BY_NAME = byName();
 
 /** Query.units: units by name (code-point order, the same on every server). The statement is built once per operation (operation-memo.ts). */
 export async function unitPage(ctx: RequestContext, args: ConnectionArgs & { where?: UnitWhere }, info?: GraphQLResolveInfo): Promise<Page<UnitModel>> {
-  const plan = memoForRootField(info, () => {
+  const plan = memoForRootField(info, ctx.principal.scope, () => {
     const request = pageRequest(args, BY_NAME);
     const where = args.where ? unitWhereSql(args.where, u) : TRUE;
     const count = info ? connectionSelection(info).totalCount : false;
@@ -58,7 +58,7 @@ export async function workloadPage(
   args: ConnectionArgs & { year: number; section?: Section | null },
   info?: GraphQLResolveInfo,
 ): Promise<Page<UnitWorkloadModel>> {
-  const plan = memoForRootField(info, () => {
+  const plan = memoForRootField(info, ctx.principal.scope, () => {
     const request = pageRequest(args, BY_LOAD);
     const cte = workloadsCte(args);
     const count = info ? connectionSelection(info).totalCount : false;

@@ -1,0 +1,52 @@
+import type { Action } from './policy';
+
+/**
+ * The action every field of the API stands for: every root field and
+ * mutation by name, every other object type as a whole (its fields are its
+ * object's data). enforce-policy.ts refuses to build a schema with a field
+ * or type missing here, so nothing reaches a client without a decision
+ * (test/auth/policy-coverage.test.ts shows it).
+ */
+export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
+  'Query.tasks': 'read',
+  'Query.plans': 'read',
+  'Query.leaders': 'read',
+  'Query.leader': 'read',
+  'Query.units': 'read',
+  'Query.unit': 'read',
+  'Query.workloads': 'read',
+  'Query.node': 'read',
+  'Query.unitPath': 'read',
+  'Query.taskStats': 'read',
+  'Query.viewer': 'viewer.read',
+  'Query.accounts': 'account.list',
+  'Query.auditLog': 'audit.read',
+  'Mutation.createAccount': 'account.manage',
+  'Mutation.updateAccount': 'account.manage',
+  'Mutation.createApiKey': 'account.manage',
+  'Mutation.revokeApiKey': 'key.revoke',
+  'Mutation.acknowledgeTask': 'task.acknowledge',
+};
+
+/** Object types whose every field is public record reads as the seeds publish it. */
+const PUBLIC_TYPES = [
+  'Task', 'TaskConnection', 'TaskEdge', 'PageInfo', 'Category', 'Plan', 'Document', 'ImportWarning', 'Leader',
+  'Unit', 'UnitConnection', 'UnitEdge', 'Assignment', 'Workload', 'UnitWorkload', 'Collaborator',
+  'ProgressUpdate', 'ProgressChange', 'RiskReason', 'TaskStat', 'YearRecord', 'ChainLink', 'UnitPath', 'PathHop',
+  'Centrality', 'Community', 'TaskAcknowledgement', 'TaskDue', 'TaskRisk', 'UnitCount', 'ProgressItem', 'LeaderCount', 'UnitWorkloadConnection',
+  'UnitWorkloadEdge',
+  // mutation answers: each mutation is checked itself, and the objects they hold are checked by their own types
+  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'UserError',
+];
+
+export const TYPE_ACTIONS: Record<string, Action> = {
+  ...Object.fromEntries(PUBLIC_TYPES.map((name) => [name, 'read' as Action])),
+  Viewer: 'viewer.read',
+  TaskPermissions: 'viewer.read',
+  DocumentPermissions: 'viewer.read',
+  Account: 'account.read',
+  ApiKey: 'account.read',
+  AuditEntry: 'audit.read',
+  AuditEntryConnection: 'audit.read',
+  AuditEntryEdge: 'audit.read',
+};

@@ -1,0 +1,31 @@
+import type { EntityManager } from 'typeorm';
+import { sql, compile, type Sql } from '../graphql/sql';
+import { UserErrorCode, userError, type UserError } from './user-error.type';
+
+/**
+ * Optimistic concurrency, checked by the UPDATE itself: `WHERE id = $1 AND
+ * version = $2`, bumping the version. TypeORM's @VersionColumn only checks on
+ * reads with a lock mode, not on UPDATE, so the check is ours. Zero rows
+ * updated means either no such row or another version; one more read says
+ * which, for the user error.
+ */
+export async function versionedUpdate<R>(
+  tx: EntityManager,
+  table: 'account',
+  id: number,
+  expectedVersion: number,
+  set: Sql,
+): Promise<{ row: R } | { userErrors: UserError[] }> {
+  const t = sql.identifier(table);
+  const updated = compile(sql`UPDATE ${t} SET ${set}, version = version + 1 WHERE id = ${sql.value(id)} AND version = ${sql.value(expectedVersion)} RETURNING *`);
+  const rows: R[] = await tx.query(updated.text, updated.values);
+  if (rows.length) return { row: rows[0] };
+  const current = compile(sql`SELECT version FROM ${t} WHERE id = ${sql.value(id)}`);
+  const [found] = await tx.query(current.text, current.values);
+  if (!found) return { userErrors: [userError(UserErrorCode.NOT_FOUND, `There is no ${table} ${id}.`, 'id')] };
+  return {
+    userErrors: [
+      userError(UserErrorCode.STALE_VERSION, `The ${table} changed since you read it: it is at version ${found.version}, you sent ${expectedVersion}. Read it again and retry.`, 'expectedVersion'),
+    ],
+  };
+}
