@@ -12,6 +12,16 @@ import { UnitKind } from '../../unit/unit-kind';
 import { Role } from '../../unit/role';
 import type { ImportResult } from './import-result';
 import { syncRegistry } from './registry-sync';
+import os from 'node:os';
+import { appendAudit } from '../../audit/audit-log';
+import { AuditDecision } from '../../audit/audit.entity';
+import { type Principal, type RequestOrigin, shellPrincipal } from '../../graphql/principal';
+
+/** Who imports: the audit trail's actor. The shell's user when not said (npm run import, seeding at start). */
+export interface ImportActor {
+  principal: Principal;
+  origin: RequestOrigin;
+}
 
 interface ItemRef {
   section: ParsedSection;
@@ -30,6 +40,7 @@ export async function importDocument(
   dataSource: DataSource,
   parsed: ParsedDocument,
   registries: UnitRegistry | UnitRegistries,
+  actor: ImportActor = { principal: shellPrincipal(os.userInfo().username), origin: { requestId: null, clientAddress: null } },
 ): Promise<ImportResult> {
   const meta = parsed.document;
   // Units and leaders of a document belong to its own jurisdiction, never to another district's.
@@ -94,6 +105,15 @@ export async function importDocument(
     // issue #10: deadlines and stated percents, derived once and stored.
     await storeDerivedSignals(em, { planId, documentId });
     const updated = defining.filter((ref) => existing.has(key(ref))).length;
+    // issue 16: every write is one audit row, in its own transaction; the shell is the SYSTEM principal.
+    await appendAudit(em, actor.principal, actor.origin, {
+      action: 'document.import',
+      decision: AuditDecision.ALLOWED,
+      rule: 'admin-import',
+      reason: `imported ${parsed.file}`,
+      target: { document: documentId, plan: planId },
+      after: { kind: meta.kind, year: meta.year, period: meta.period, title: meta.title, contentHash: parsed.contentHash, tasksCreated: defining.length - updated, tasksUpdated: updated, progressUpdates },
+    });
     return {
       ...base,
       status: 'imported',
