@@ -20,6 +20,7 @@ import { formatImportReport } from '../cli/import-report';
 import { createApp } from './app';
 import type { Lifecycle } from './health';
 import { limitsFromEnv } from './limits';
+import { authFromEnv } from '../auth/auth-settings';
 import { createLogger } from './logger';
 
 const logger = createLogger();
@@ -48,6 +49,7 @@ function listen(server: http.Server, port: number, host: string | undefined): Pr
 async function main(): Promise<void> {
   const started = Date.now();
   const limits = limitsFromEnv();
+  const auth = authFromEnv();
   const port = Number(process.env.PORT || 4000);
   const host = process.env.HOST || undefined;
   const graceMs = Number(process.env.DUBAN_SHUTDOWN_GRACE_MS || 10000);
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
       );
     }
     if (stopping) return;
-    const app = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle });
+    const app = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle, auth });
     apollo = app.apollo;
     handler = app.app;
     lifecycle.phase = 'ready';
