@@ -8,6 +8,7 @@ import { AccountRole } from './account-role';
 import { ACCOUNT_SELECT, API_KEY_SELECT, type AccountRow, type ApiKeyRow } from './account.type';
 import { newApiKey } from './api-key-token';
 import { accountRelations } from './relations';
+import { forgetCredentials } from './authenticate';
 
 /**
  * Account and key changes, one spec each for the mutation pipeline
@@ -63,7 +64,14 @@ export interface AccountChange {
   idempotencyKey?: string | null;
 }
 
-export function updateAccount(ctx: RequestContext, input: AccountChange): Promise<AccountPayload> {
+export async function updateAccount(ctx: RequestContext, input: AccountChange): Promise<AccountPayload> {
+  const payload = await changeAccount(ctx, input);
+  // Disabled, or bound to another subject: every cached credential of this process is read again.
+  if (!payload.userErrors.length) forgetCredentials(ctx.dataSource);
+  return payload;
+}
+
+function changeAccount(ctx: RequestContext, input: AccountChange): Promise<AccountPayload> {
   return runMutation<AccountPayload>(ctx, {
     name: 'updateAccount',
     action: 'account.manage',
@@ -115,7 +123,14 @@ export function createApiKey(ctx: RequestContext, input: { accountId: number; ex
   });
 }
 
-export function revokeApiKey(ctx: RequestContext, input: { prefix: string; idempotencyKey?: string | null }): Promise<ApiKeyPayload> {
+export async function revokeApiKey(ctx: RequestContext, input: { prefix: string; idempotencyKey?: string | null }): Promise<ApiKeyPayload> {
+  const payload = await revokeKey(ctx, input);
+  // After the commit: a request in between would otherwise cache the key as it was.
+  forgetCredentials(ctx.dataSource, input.prefix);
+  return payload;
+}
+
+function revokeKey(ctx: RequestContext, input: { prefix: string; idempotencyKey?: string | null }): Promise<ApiKeyPayload> {
   let key: ApiKeyRow | undefined;
   return runMutation<ApiKeyPayload>(ctx, {
     name: 'revokeApiKey',
@@ -129,7 +144,11 @@ export function revokeApiKey(ctx: RequestContext, input: { prefix: string; idemp
     run: async (tx) => {
       if (!key) return { userErrors: [userError(UserErrorCode.NOT_FOUND, `There is no API key ${input.prefix}.`, 'prefix')] };
       if (key.revoked_at) return { userErrors: [userError(UserErrorCode.ALREADY_DONE, `The API key ${input.prefix} was already revoked at ${new Date(key.revoked_at).toISOString()}.`, 'prefix')] };
-      const [after]: ApiKeyRow[] = await tx.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 RETURNING id, account_id, prefix, created_at, expires_at, revoked_at`, [key.id]);
+      // A CTE, so TypeORM returns the rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+      const [after]: ApiKeyRow[] = await tx.query(
+        `WITH revoked AS (UPDATE api_key SET revoked_at = now() WHERE id = $1 RETURNING id, account_id, prefix, created_at, expires_at, revoked_at) SELECT * FROM revoked`,
+        [key.id],
+      );
       return { payload: { apiKeyId: key.id, token: null }, target: { account: key.account_id, apiKey: key.id }, before: key, after };
     },
   });

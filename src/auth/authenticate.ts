@@ -25,6 +25,14 @@ const ACCOUNT_COLUMNS = `a.id AS account_id, a.name, a.role, a.unit_id, a.leader
   COALESCE(a.jurisdiction_id, u.jurisdiction_id, l.jurisdiction_id) AS jurisdiction_id, a.disabled`;
 const ACCOUNT_FROM = `account a LEFT JOIN unit u ON u.id = a.unit_id LEFT JOIN leader l ON l.id = a.leader_id`;
 
+/** The authenticators of each database in this process, so a change made here reaches their caches at once. */
+const authenticators = new WeakMap<DataSource, Set<Authenticator>>();
+
+/** After a key was revoked or an account changed (and committed): this process stops trusting what it cached. */
+export function forgetCredentials(dataSource: DataSource, prefix?: string): void {
+  for (const authenticator of authenticators.get(dataSource) ?? []) authenticator.forget(prefix);
+}
+
 /**
  * Turns an Authorization header into a principal, or refuses it.
  *
@@ -45,6 +53,9 @@ export class Authenticator {
   ) {
     // jose caches the key set and refetches it when a token names a key it does not know (rotation), at most every 30 s.
     this.jwks = settings.oidc ? createRemoteJWKSet(new URL(settings.oidc.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : null;
+    let mine = authenticators.get(dataSource);
+    if (!mine) authenticators.set(dataSource, (mine = new Set()));
+    mine.add(this);
   }
 
   /** The principal of a request with this Authorization header (undefined: none sent). */

@@ -17,7 +17,10 @@ export async function versionedUpdate<R>(
   set: Sql,
 ): Promise<{ row: R } | { userErrors: UserError[] }> {
   const t = sql.identifier(table);
-  const updated = compile(sql`UPDATE ${t} SET ${set}, version = version + 1 WHERE id = ${sql.value(id)} AND version = ${sql.value(expectedVersion)} RETURNING *`);
+  // Wrapped in a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count], a SELECT with the rows.
+  const updated = compile(
+    sql`WITH changed AS (UPDATE ${t} SET ${set}, version = version + 1 WHERE id = ${sql.value(id)} AND version = ${sql.value(expectedVersion)} RETURNING *) SELECT * FROM changed`,
+  );
   const rows: R[] = await tx.query(updated.text, updated.values);
   if (rows.length) return { row: rows[0] };
   const current = compile(sql`SELECT version FROM ${t} WHERE id = ${sql.value(id)}`);

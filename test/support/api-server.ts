@@ -5,6 +5,7 @@ import { seedIfEmpty } from '../../src/import/writer/seed';
 import type { CheckName } from '../../src/import/validation/checks';
 import { createApp } from '../../src/server/app';
 import { DEFAULT_LIMITS, type Limits } from '../../src/server/limits';
+import { type AuthSettings, DEFAULT_AUTH } from '../../src/auth/auth-settings';
 import { SEEDS_DIR, registry } from './seeds';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -18,7 +19,8 @@ export interface GraphQLResponse<T = any> {
 export interface ApiServer {
   origin: string;
   db: TestDatabase;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A GraphQL POST; `token` is sent as `Authorization: Bearer <token>`. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -35,24 +37,32 @@ export interface ApiServerOptions {
   allow?: readonly CheckName[];
   /** Limits other than the defaults, for tests that batch many questions into one request on purpose. */
   limits?: Partial<Limits>;
+  /** Auth settings other than the defaults (anonymous reads, rate limits, OIDC). */
+  auth?: Partial<AuthSettings>;
 }
+
+/**
+ * Rate limits are off unless a test sets them: suites send hundreds of requests a minute from one
+ * address on purpose (fuzzing, attacks); test/auth/rate-limit.test.ts tests the limits themselves.
+ */
+const TEST_AUTH = (auth: Partial<AuthSettings> = {}): AuthSettings => ({ ...DEFAULT_AUTH, keyRequestsPerMinute: 0, anonymousRequestsPerMinute: 0, ...auth });
 
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const db = await createTestDatabase();
   await seedIfEmpty(db.dataSource, SEEDS_DIR);
   // Further documents (fixtures) after the seeds, through the same importer.
   if (options.alsoImport?.length) await importFiles(db.dataSource, options.alsoImport, registry, { allow: options.allow });
-  const { app, apollo } = await createApp({ dataSource: db.dataSource, exposeSql: options.exposeSql, log: () => undefined, limits: { ...DEFAULT_LIMITS, ...options.limits } });
+  const { app, apollo } = await createApp({ dataSource: db.dataSource, exposeSql: options.exposeSql, log: () => undefined, limits: { ...DEFAULT_LIMITS, ...options.limits }, auth: TEST_AUTH(options.auth) });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     db,
-    async gql(query, variables) {
+    async gql(query, variables, token) {
       const response = await fetch(`${origin}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...(await response.json()) };
