@@ -13,6 +13,7 @@ const http = require('node:http');
 const pg = require('pg');
 const { createDataSource } = require('../dist/src/db/data-source');
 const { createApp } = require('../dist/src/server/app');
+const { authFromEnv } = require('../dist/src/auth/auth-settings');
 
 let statements = 0;
 const query = pg.Client.prototype.query;
@@ -24,7 +25,8 @@ pg.Client.prototype.query = function (...args) {
 async function main() {
   const dataSource = createDataSource(process.env.DATABASE_URL);
   await dataSource.initialize();
-  const { app } = await createApp({ dataSource, log: () => undefined });
+  // The bench sets rate limits it never reaches (DUBAN_RATE_LIMIT_*), so their cost is measured, not their refusals.
+  const { app } = await createApp({ dataSource, log: () => undefined, auth: authFromEnv() });
   http
     .createServer((req, res) => {
       if (req.url === '/__bench') {

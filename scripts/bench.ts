@@ -36,6 +36,10 @@ import { freePort, startEmbeddedServer } from '../src/db/embedded-server';
 import { loadUnitRegistry } from '../src/import/registry/registry-file';
 import { importFiles, seedDocuments } from '../src/import/writer/import-files';
 import { scaleSeed } from './scale-seed';
+import { AccountRole } from '../src/auth/account-role';
+import { createAccount, createApiKey } from '../src/auth/account.mutations';
+import { RequestContext } from '../src/graphql/context';
+import { shellPrincipal } from '../src/graphql/principal';
 
 const ROOT = path.join(__dirname, '..');
 /** The API runs with the Dockerfile's NODE_OPTIONS (a larger young generation, fewer scavenges). */
@@ -48,6 +52,8 @@ interface Question {
   floor: { text: string; values: unknown[] };
   /** Skipped at scale (its answer grows with the database, not with the question). */
   seedOnly?: boolean;
+  /** Sent with a READER API key (issue 16: what authentication costs); the floor gets the same header and ignores it. */
+  withKey?: boolean;
 }
 
 const unitsOf = (role: 'LEAD' | 'CO', task: string) =>
@@ -57,6 +63,28 @@ const unitsOf = (role: 'LEAD' | 'CO', task: string) =>
 const QUESTIONS: Question[] = [
   {
     name: 'flagship',
+    graphql: `{ tasks(where: { coUnits: { some: { name: { eq: "区经济信息委" } } }, leaders: { some: { name: { eq: "凌健" } } } }) {
+  totalCount nodes { number year category { name } content leadUnits { name } coUnits { name } } } }`,
+    floor: {
+      text: `WITH f AS (
+          SELECT t.id, p.year, t.section, t.number, t.content, t.category_id FROM task t JOIN plan p ON p.id = t.plan_id
+          WHERE EXISTS (SELECT 1 FROM task_leader tl JOIN leader l ON l.id = tl.leader_id WHERE tl.task_id = t.id AND l.name = $2)
+            AND EXISTS (SELECT 1 FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.task_id = t.id AND a.role = 'CO'
+                          AND (u.name = $1 OR EXISTS (SELECT 1 FROM unit_alias ua WHERE ua.unit_id = u.id AND ua.alias = $1)))
+        ), page AS (SELECT * FROM f ORDER BY year, section, number, id LIMIT 20)
+        SELECT json_build_object('data', json_build_object('tasks', json_build_object(
+          'totalCount', (SELECT count(*) FROM f),
+          'nodes', coalesce((SELECT json_agg(json_build_object(
+              'number', x.number, 'year', x.year,
+              'category', (SELECT json_build_object('name', c.name) FROM category c WHERE c.id = x.category_id),
+              'content', x.content, 'leadUnits', ${unitsOf('LEAD', 'x.id')}, 'coUnits', ${unitsOf('CO', 'x.id')})
+            ORDER BY x.year, x.section, x.number, x.id) FROM page x), '[]'))))::text AS body`,
+      values: ['区经济信息委', '凌健'],
+    },
+  },
+  {
+    name: 'flagship, with an API key',
+    withKey: true,
     graphql: `{ tasks(where: { coUnits: { some: { name: { eq: "区经济信息委" } } }, leaders: { some: { name: { eq: "凌健" } } } }) {
   totalCount nodes { number year category { name } content leadUnits { name } coUnits { name } } } }`,
     floor: {
@@ -179,8 +207,13 @@ function startChild(name: string, args: string[], env: Record<string, string>, b
   });
 }
 
-async function post(url: string, query: string): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+/** The READER key the bench makes in its seed database (the scaled copy inherits it). */
+let benchKey = '';
+const headersOf = (question: Question): Record<string, string> => ({ 'content-type': 'application/json', ...(question.withKey ? { authorization: `Bearer ${benchKey}` } : {}) });
+
+async function post(url: string, question: Question): Promise<unknown> {
+  const query = question.graphql;
+  const response = await fetch(url, { method: 'POST', headers: headersOf(question), body: JSON.stringify({ query }) });
   const body = await response.json();
   if (!response.ok || (body as { errors?: unknown }).errors) throw new Error(`${url}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
   return body;
@@ -207,7 +240,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function load(server: Server, question: number, body: string, connections: number, seconds: number): Promise<Cell> {
-  const options = { url: server.url(question), method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections };
+  const options = { url: server.url(question), method: 'POST' as const, headers: headersOf(QUESTIONS[question]), body, connections };
   await autocannon({ ...options, duration: 1 }); // warm-up: JIT, pool connections, prepared statements
   const before = await server.stats();
   const latencies: number[] = [];
@@ -261,6 +294,9 @@ async function main() {
     await ds.initialize();
     await ds.runMigrations();
     await importFiles(ds, seedDocuments(path.join(ROOT, 'seeds')), loadUnitRegistry(path.join(ROOT, 'seeds', 'units.json')));
+    const ctx = new RequestContext(ds, shellPrincipal('bench'));
+    const account = await createAccount(ctx, { name: 'bench', role: AccountRole.READER });
+    benchKey = (await createApiKey(ctx, { accountId: account.accountId! })).token!;
     await ds.query('ANALYZE');
     await ds.destroy();
     await admin.query(`CREATE DATABASE ${scaledDb} TEMPLATE ${seedDb}`);
@@ -280,13 +316,14 @@ async function main() {
       ['seed', seedDb],
       [`${scale}×`, scaledDb],
     ] as const) {
-      const duban = await startChild('duban', ['scripts/bench-server.js'], { DATABASE_URL: urlOf(db), PORT: String(port), NODE_OPTIONS: PRODUCTION_NODE_OPTIONS }, `http://127.0.0.1:${port}`, () => `http://127.0.0.1:${port}/graphql`);
+      const limits = { DUBAN_RATE_LIMIT_PER_KEY: '1000000000', DUBAN_RATE_LIMIT_ANONYMOUS: '1000000000' };
+      const duban = await startChild('duban', ['scripts/bench-server.js'], { DATABASE_URL: urlOf(db), PORT: String(port), NODE_OPTIONS: PRODUCTION_NODE_OPTIONS, ...limits }, `http://127.0.0.1:${port}`, () => `http://127.0.0.1:${port}/graphql`);
       children.push(duban.child);
       const floor = await startChild('floor', ['scripts/bench.ts', 'floor', urlOf(db), String(port + 1)], {}, `http://127.0.0.1:${port + 1}`, (i) => `http://127.0.0.1:${port + 1}/${i}`);
       children.push(floor.child);
       for (const [i, question] of QUESTIONS.entries()) {
         if (question.seedOnly && db !== seedDb) continue;
-        const [mine, theirs] = [await post(duban.url(i), question.graphql), await post(floor.url(i), question.graphql)];
+        const [mine, theirs] = [await post(duban.url(i), question), await post(floor.url(i), question)];
         if (!isDeepStrictEqual(mine, theirs)) throw new Error(`${question.name} on ${label}: duban and the floor answer differently`);
         const body = JSON.stringify({ query: question.graphql });
         for (const connections of [1, 10]) {

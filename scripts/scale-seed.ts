@@ -28,6 +28,9 @@ const RENAME: Record<string, (expr: string) => string> = {
   'document.content_hash': (e) => `encode(sha256(convert_to(${e} || k, 'UTF8')), 'hex')`,
 };
 
+/** Who may ask and what they did belong to the installation, not to a district: not copied. */
+const INSTALLATION_TABLES = ['account', 'api_key', 'audit_log', 'idempotency_key', 'rate_limit', 'task_acknowledgement'];
+
 export async function scaleSeed(client: Client, factor: number): Promise<void> {
   if (factor <= 1) return;
   const { rows: columns } = await client.query<Column>(`
@@ -38,7 +41,8 @@ export async function scaleSeed(client: Client, factor: number): Promise<void> {
              WHERE kcu.table_name = c.table_name AND kcu.column_name = c.column_name LIMIT 1) AS references
     FROM information_schema.columns c
     JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema AND t.table_type = 'BASE TABLE'
-    WHERE c.table_schema = 'public' AND c.table_name NOT IN ('migrations', 'typeorm_metadata') AND c.is_generated = 'NEVER'
+    WHERE c.table_schema = 'public' AND c.table_name NOT IN ('migrations', 'typeorm_metadata', ${INSTALLATION_TABLES.map((t) => `'${t}'`).join(', ')})
+      AND c.is_generated = 'NEVER'
     ORDER BY c.table_name, c.ordinal_position`);
   const tables = [...new Set(columns.map((c) => c.table))];
   // Parents before children.

@@ -43,6 +43,11 @@ function translate(error: unknown, limits: Limits): GraphQLError | undefined {
     case '22007':
     case '22008':
       return new BadUserInputError('A value in the request does not fit the type it is compared with (out of range or not a known value).');
+    // A unique or foreign key the request ran into (mutations turn these into user errors; this is the net under them).
+    case '23505':
+      return new BadUserInputError('The request clashes with an existing record (a value that must be unique is taken).');
+    case '23503':
+      return new BadUserInputError('The request refers to a record that does not exist.');
     case '57014':
       return new RequestTimeoutError('statementTimeoutMs', limits.statementTimeoutMs);
   }

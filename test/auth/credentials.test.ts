@@ -15,7 +15,7 @@ async function identityProvider() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const sign = (claims: Record<string, unknown>, options: { audience?: string; expires?: string | number; key?: CryptoKey | import('crypto').KeyObject } = {}) =>
+  const sign = (claims: Record<string, unknown>, options: { audience?: string; expires?: string | number; key?: import('jose').KeyLike } = {}) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
       .setIssuer(issuer)

@@ -2,6 +2,7 @@ import { freePort } from '../../src/db/embedded-server';
 import { buildServer, isReady, killGroup, startServer, type ServerProcess } from '../server/processes';
 import { AccountRole, makeKey } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startApiServer } from '../support/api-server';
 
 /**
  * Rate limits live in PostgreSQL: two real server processes on one database
@@ -59,5 +60,20 @@ describe('rate limits across two server processes', () => {
     statuses.push((await ask(a, 'duban_00000000_' + 'x'.repeat(43))).status);
     statuses.push((await ask(b)).status);
     expect(statuses).toEqual([200, 200, 200, 401, 429]);
+  });
+});
+
+describe('rate-limit leases', () => {
+  it('a process takes a twentieth of the limit at a time from PostgreSQL, not one point per request', async () => {
+    const api = await startApiServer({ auth: { keyRequestsPerMinute: 1200 } });
+    try {
+      const key = await makeKey(api.db.dataSource, AccountRole.READER, { name: '集成' });
+      const answers = await Promise.all(Array.from({ length: 25 }, () => api.gql(`{ viewer { role } }`, {}, key.token)));
+      expect(answers.map((a) => a.status)).toEqual(Array(25).fill(200));
+      // 25 requests, concurrent: one lease of 60 points, taken once.
+      expect(await api.db.dataSource.query(`SELECT key, points FROM rate_limit`)).toEqual([{ key: `key:${key.prefix}`, points: 60 }]);
+    } finally {
+      await api.stop();
+    }
   });
 });
