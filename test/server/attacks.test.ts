@@ -146,10 +146,13 @@ describe('attacks on the API', () => {
     expectRefused(response, 'BAD_USER_INPUT', /NUL/);
   });
 
-  it('refuses a mutation as a validation error', async () => {
-    const response = await gql(`mutation { leaders { name } }`);
-    expect(response.status).toBe(400);
-    expectRefused(response, 'GRAPHQL_VALIDATION_FAILED', /read-only.*no mutation/);
+  it('refuses a subscription, and a mutation the schema does not have, as validation errors', async () => {
+    const subscription = await gql(`subscription { leaders { name } }`);
+    expect(subscription.status).toBe(400);
+    expectRefused(subscription, 'GRAPHQL_VALIDATION_FAILED', /has no subscription operations; use a query or a mutation/);
+    const mutation = await gql(`mutation { leaders { name } }`);
+    expect(mutation.status).toBe(400);
+    expectRefused(mutation, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "leaders" on type "Mutation"/);
   });
 
   it('resolves each node id on its own when one is unknown or out of range', async () => {
