@@ -21,7 +21,7 @@ import { readUnitCell, type UnitMention } from './unit-cell';
 import type { UnitRegistry } from '../registry/unit-registry';
 import { type CellPlace, checkLeaderNames, checkLostTabs, checkText, checkUnitNames } from '../validation/cell-kinds';
 import { Findings, type ParseOptions } from '../validation/checks';
-import { checkNumbering, checkStatedCount } from '../validation/numbering';
+import { checkNumbering, checkStatedCount, type PreviousTable } from '../validation/numbering';
 import { announcedTables, checkAnnouncedTables, checkCellsBeforeFirstTable } from '../validation/tables';
 
 const ATTACHMENT_MARK = /^\s*附件\s*\d+\s*$/;
@@ -81,6 +81,7 @@ export function interpretDocument(
 
   const sections: ParsedSection[] = [];
   let layoutFailed = false;
+  let previousTable: PreviousTable | undefined;
   for (const task of tables) {
     const [headerRow, ...bodyRows] = (model.format === 'text' ? task.table : collapseLayoutColumns(task.table)).rows;
     const header = headerCells(headerRow.cells);
@@ -98,7 +99,17 @@ export function interpretDocument(
     const { rows, problems: rowProblems, numbered } = readRows(bodyRows, layout, file, model.format !== 'text');
     problems.push(...rowProblems);
     const headerOf = (field: string) => layout.columns.find((c) => c.field === field)?.header ?? field;
-    checkNumbering(numbered, task.title, headerOf('number'), findings);
+    if (numbered.length === 0 && rowProblems.length === 0) {
+      findings.fail('empty-table', task.title, {
+        line: headerRow.at.line,
+        at: gridOnly(headerRow.at),
+        message: `the table “${task.title}” has its header row but no task rows`,
+      });
+    }
+    if (checkNumbering(numbered, task.title, headerOf('number'), findings, previousTable)) {
+      warnings.push(warning(bodyRows[0]?.at ?? headerRow.at, `序号 of “${task.title}” continue those of “${previousTable!.title}” (${numbered[0].number} follows ${previousTable!.last}) rather than restarting at 1`));
+    }
+    if (numbered.length) previousTable = { title: task.title, last: numbered[numbered.length - 1].number };
     const seen = new Set<number>();
 
     const items: ParsedItem[] = [];

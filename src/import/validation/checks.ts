@@ -8,7 +8,8 @@ import type { ImportWarning } from '../model/parsed-document';
  * every finding it let through is kept as a warning.
  */
 export const CHECKS = {
-  numbering: '序号 runs 1..N within each table: no gap, repeat, jump or reordering',
+  numbering: '序号 runs 1..N within each table, or on from the table before it: no gap, repeat, jump or reordering',
+  'empty-table': 'a task table with its 序号 header row has task rows',
   'stated-count': 'the count the document states (137项, 10项) equals the rows found',
   'missing-table': 'every table the document announces (附件 list, 一、10项… headings) is there, with its 序号 header row',
   'leader-names': 'a leader cell (责任领导) holds person names: 2–4 Han characters, not a unit',
