@@ -21,5 +21,6 @@ export function parseDocument(
   const model: DocumentModel = readDocument(bytes, file);
   // Names resolve against the registry of the document's own jurisdiction (an empty one for a new district).
   const registryFor: RegistryFor = typeof registry === 'function' ? registry : (jurisdiction) => UnitRegistries.of(registry).for(jurisdiction);
-  return interpretDocument(model, bytes, file, registryFor, options);
+  const reviewed = typeof registry === 'function' ? [] : UnitRegistries.of(registry).all();
+  return interpretDocument(model, bytes, file, registryFor, options, reviewed);
 }

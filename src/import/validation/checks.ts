@@ -25,10 +25,24 @@ export function isCheckName(name: string): name is CheckName {
   return Object.prototype.hasOwnProperty.call(CHECKS, name);
 }
 
-/** What the caller of the parser may relax. */
+/** A plan the database (or an earlier document of the same import) already holds. */
+export interface KnownPlan {
+  jurisdiction: string;
+  year: number;
+}
+
+/** What the caller of the parser may relax or state. */
 export interface ParseOptions {
   /** Named checks whose findings become warnings for this import (--allow). */
   allow?: readonly CheckName[];
+  /**
+   * The jurisdiction, stated by whoever imports: --jurisdiction on the CLI, a
+   * parameter of an upload route. Used when the document names none; a
+   * document that names another one is refused.
+   */
+  jurisdiction?: string;
+  /** Plans already known, so that a report naming no district can belong to the one plan of its year. */
+  plans?: readonly KnownPlan[];
 }
 
 /** Most findings of one check that are spelled out per table; the rest are counted. */
