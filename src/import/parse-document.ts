@@ -8,8 +8,9 @@ import type { ParseOptions } from './validation/checks';
 
 /**
  * Parses one document, whatever its format, into plain data. Pure: reads
- * nothing but the bytes and the registry, writes nothing (a legacy .doc is
- * the one exception: it goes through LibreOffice in a temporary folder).
+ * nothing but the bytes and the registry, writes nothing (a legacy .xls is
+ * the one exception: it goes through LibreOffice in a temporary folder; a
+ * .doc is read by word-extractor in a child Node process, writing nothing).
  * Collects every problem before it refuses a document.
  */
 export function parseDocument(

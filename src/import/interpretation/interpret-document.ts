@@ -78,7 +78,8 @@ export function interpretDocument(
   const prepared = tables.map((task) => {
     const [headerRow, ...bodyRows] = (model.format === 'text' ? task.table : collapseLayoutColumns(task.table)).rows;
     const header = headerCells(headerRow.cells);
-    const result = tableLayout(header.map((h) => h.text), task.title, model.format === 'text' ? undefined : header.map((h) => h.span));
+    const spansKnown = model.format !== 'text' && model.headerSpans !== 'unknown';
+    const result = tableLayout(header.map((h) => h.text), task.title, spansKnown ? header.map((h) => h.span) : undefined);
     const read = 'error' in result ? undefined : readRows(bodyRows, result.layout, file, model.format !== 'text');
     return { task, headerRow, bodyRows, result, read };
   });
