@@ -2,7 +2,7 @@
  * Parse time of the 2024 plan (and the 2021 report) in every format, side by
  * side with the text export as the floor: the same interpretation runs on
  * each, so the difference is the reader. Median of warm runs after two
- * warm-ups, plus the first (cold) run; the legacy .doc includes LibreOffice.
+ * warm-ups, plus the first (cold) run; the legacy .doc includes the Node process word-extractor runs in.
  *
  *   npx ts-node scripts/bench-formats.ts
  */

@@ -5,10 +5,11 @@ import type { ParsedDocument } from '../import/model/parsed-document';
  * only by adding fields.
  */
 export function toDryRunJson(parsed: ParsedDocument) {
-  const { title, number, issuer, date, kind, year, period } = parsed.document;
+  const { title, number, issuer, date, kind, year, period, jurisdiction, jurisdictionRule, jurisdictionReason } = parsed.document;
   return {
     // format: what the bytes were read as (docx, html, xlsx, doc, text, prose) — chosen by content, not by name.
-    document: { title, number, issuer, date, kind, year, period, format: parsed.format },
+    // jurisdiction: named by the document (ISSUER, TITLE), stated (STATED: --jurisdiction) or inferred (UNITS, PLAN).
+    document: { title, number, issuer, date, kind, year, period, format: parsed.format, jurisdiction, jurisdictionRule, jurisdictionReason },
     sections: parsed.sections.map((s) => ({
       section: s.section,
       items: s.items.map((i) => ({

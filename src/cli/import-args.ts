@@ -1,7 +1,8 @@
 import { CHECKS, type CheckName, isCheckName } from '../import/validation/checks';
 
 export const USAGE = [
-  'usage: npm run import -- [--dry-run] [--json] [--registry <units.json>] [--allow <check>]… <file>…',
+  'usage: npm run import -- [--dry-run] [--json] [--registry <units.json>] [--jurisdiction <name>] [--allow <check>]… <file>…',
+  '  --jurisdiction <name>  the district of documents that do not name one (重庆市沙坪坝区, or 沙坪坝区 for a reviewed one)',
   '  --allow <check>  let one named check through for these files (recorded on the document):',
   ...Object.entries(CHECKS).map(([name, what]) => `      ${name.padEnd(14)}${what}`),
 ].join('\n');
@@ -11,6 +12,7 @@ export interface ImportArgs {
   dryRun: boolean;
   json: boolean;
   registryFile?: string;
+  jurisdiction?: string;
   allow: CheckName[];
 }
 
@@ -22,6 +24,11 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs | { usage: 
     if (arg === '--dry-run') args.dryRun = true;
     else if (arg === '--json') args.json = true;
     else if (arg === '--registry' && argv[i + 1]) args.registryFile = argv[++i];
+    else if (arg === '--jurisdiction' || arg.startsWith('--jurisdiction=')) {
+      const value = (arg === '--jurisdiction' ? argv[++i] : arg.slice('--jurisdiction='.length))?.trim();
+      if (!value) return { usage: '--jurisdiction needs a name (重庆市沙坪坝区)' };
+      args.jurisdiction = value;
+    }
     else if (arg === '--allow' || arg.startsWith('--allow=')) {
       const value = arg === '--allow' ? argv[++i] : arg.slice('--allow='.length);
       if (!value) return { usage: '--allow needs a check name' };

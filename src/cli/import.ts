@@ -1,5 +1,5 @@
 /**
- * npm run import -- [--dry-run] [--json] [--registry seeds/units.json] [--allow <check>]… <file>…
+ * npm run import -- [--dry-run] [--json] [--registry seeds/units.json] [--jurisdiction <name>] [--allow <check>]… <file>…
  *
  * Without --dry-run: imports each file in its own transaction and prints a
  * report with every warning. With --dry-run nothing is written and no
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<Outcome> {
   const args = parseImportArgs(argv);
   if ('usage' in args) return { code: 2, stderr: `${args.usage}\n${USAGE}\n` };
   const registry = loadUnitRegistries(args.registryFile ?? path.join(PROJECT_ROOT, 'seeds', 'units.json'));
-  const options = { allow: args.allow };
+  const options = { allow: args.allow, jurisdiction: args.jurisdiction };
   if (args.dryRun) {
     const parsed = parseFiles(args.files, registry, options);
     if (args.json) {

@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { databaseConfig, type DatabaseConfig } from './config';
 import { createDataSource, type PoolOptions } from './data-source';
-import { startEmbeddedServer } from './embedded-server';
+import { type StoppedPostmaster, startEmbeddedServer } from './embedded-server';
 import { runMigrationsLocked } from './migrate';
 
 export interface Database {
   dataSource: DataSource;
-  /** Closes the pool and leaves the embedded cluster (the last process of this checkout stops it). */
-  close(): Promise<void>;
+  /** Closes the pool and leaves the embedded cluster (the last process of this checkout stops it, and says which postmaster). */
+  close(): Promise<StoppedPostmaster | undefined>;
 }
 
 export interface ConnectOptions {
@@ -35,10 +35,10 @@ export async function connectDatabase(options: ConnectOptions = {}): Promise<Dat
   return {
     dataSource,
     close: async () => {
-      if (closed) return;
+      if (closed) return undefined;
       closed = true;
       await dataSource.destroy().catch(() => undefined);
-      await embedded?.stop();
+      return embedded?.leave();
     },
   };
 }

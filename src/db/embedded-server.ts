@@ -28,8 +28,20 @@ export interface EmbeddedServer {
    * Leaves the cluster. The last process of this checkout to leave stops it,
    * whoever started it: the CLI never stops it under a running server, and a
    * cluster orphaned by a crash is stopped by the process that adopted it.
+   * Resolves once a stopped postmaster's process is gone.
    */
   stop(): Promise<void>;
+  /** The same, saying which postmaster it stopped (undefined when another process still uses the cluster). */
+  leave(): Promise<StoppedPostmaster | undefined>;
+}
+
+/** The postmaster a stop ended, and how long its process took to disappear after its pid file did. */
+export interface StoppedPostmaster {
+  pid: number;
+  exited: true;
+  /** False when it had exited but PID 1 had not reaped it yet when the wait ended (a zombie holds no port or memory). */
+  reaped: boolean;
+  waitedMs: number;
 }
 
 const USER = 'postgres';
@@ -64,13 +76,14 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
       }
     }
     const { port } = attached;
+    const leave = async () => (clients.leave() > 0 ? undefined : stopCluster(dataDir));
     return {
       url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(options.database)}`,
       port,
       started,
+      leave,
       stop: async () => {
-        if (clients.leave() > 0) return;
-        await stopCluster(dataDir);
+        await leave();
       },
     };
   } catch (error) {
@@ -215,13 +228,50 @@ function readFrom(file: string, offset: number): string {
   }
 }
 
-/** Fast shutdown (open sessions are closed), waiting until the postmaster is gone. */
-async function stopCluster(dataDir: string): Promise<void> {
-  if (!livePostmaster(dataDir)) return;
+/**
+ * Fast shutdown (open sessions are closed), waiting until the postmaster
+ * process is gone. `pg_ctl stop -w` returns when postmaster.pid is removed,
+ * which the postmaster does on its way out: the process may still be there
+ * a moment, and once exited it stays in the process table until PID 1 reaps
+ * it (pg_ctl detached it, so it is not our child) — on these machines up to
+ * ~1.5 s, during which `kill(pid, 0)` still succeeds and a process manager
+ * restarting at once would see it "alive".
+ */
+async function stopCluster(dataDir: string): Promise<StoppedPostmaster | undefined> {
+  const postmaster = livePostmaster(dataDir);
+  if (!postmaster) return undefined;
   try {
     await run(pgCtlPath(), ['stop', '-w', '-t', '30', '-m', 'fast', '-D', dataDir], { ...(await postgresUser()) });
   } catch (error) {
     if (livePostmaster(dataDir)) throw new Error(`Could not stop the embedded PostgreSQL of ${dataDir}: ${(error as Error).message}`);
+  }
+  const started = Date.now();
+  const reaped = await processGone(postmaster.pid, PROCESS_GONE_WAIT_MS);
+  if (reaped === 'running') throw new Error(`The embedded PostgreSQL of ${dataDir} removed its postmaster.pid but its process ${postmaster.pid} is still running after ${PROCESS_GONE_WAIT_MS} ms`);
+  return { pid: postmaster.pid, exited: true, reaped: reaped === 'gone', waitedMs: Date.now() - started };
+}
+
+/** How long a stop waits for the postmaster's process to leave the process table. */
+const PROCESS_GONE_WAIT_MS = 5000;
+
+/** Polls until `pid` has left the process table: 'gone', or after `timeoutMs` 'zombie' (exited, not reaped) or 'running'. */
+async function processGone(pid: number, timeoutMs: number): Promise<'gone' | 'zombie' | 'running'> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = processState(pid);
+    if (state === null) return 'gone';
+    if (Date.now() >= deadline) return state === 'Z' ? 'zombie' : 'running';
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The state letter /proc gives a pid (Z for a zombie), or null when there is no such process. */
+function processState(pid: number): string | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0] ?? null;
+  } catch {
+    // No such entry; or no /proc at all (macOS), where the signal check is all there is.
+    return fs.existsSync('/proc/self') || !isAlive(pid) ? null : 'S';
   }
 }
 

@@ -4,6 +4,7 @@ import { CHECKS, type CheckName } from '../import/validation/checks';
 /** The importer's named checks as a GraphQL enum (the CLI spells them stated-count …, GraphQL STATED_COUNT). */
 export enum ImportCheck {
   NUMBERING = 'NUMBERING',
+  EMPTY_TABLE = 'EMPTY_TABLE',
   STATED_COUNT = 'STATED_COUNT',
   MISSING_TABLE = 'MISSING_TABLE',
   LEADER_NAMES = 'LEADER_NAMES',
@@ -23,6 +24,7 @@ registerEnumType(ImportCheck, {
   description: 'A named check of what a document promises (文件自身的承诺), which an import may be told to let through (--allow).',
   valuesConfig: {
     NUMBERING: { description: describe('numbering') },
+    EMPTY_TABLE: { description: describe('empty-table') },
     STATED_COUNT: { description: describe('stated-count') },
     MISSING_TABLE: { description: describe('missing-table') },
     LEADER_NAMES: { description: describe('leader-names') },

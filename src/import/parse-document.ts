@@ -8,8 +8,9 @@ import type { ParseOptions } from './validation/checks';
 
 /**
  * Parses one document, whatever its format, into plain data. Pure: reads
- * nothing but the bytes and the registry, writes nothing (a legacy .doc is
- * the one exception: it goes through LibreOffice in a temporary folder).
+ * nothing but the bytes and the registry, writes nothing (a legacy .xls is
+ * the one exception: it goes through LibreOffice in a temporary folder; a
+ * .doc is read by word-extractor in a child Node process, writing nothing).
  * Collects every problem before it refuses a document.
  */
 export function parseDocument(
@@ -21,5 +22,6 @@ export function parseDocument(
   const model: DocumentModel = readDocument(bytes, file);
   // Names resolve against the registry of the document's own jurisdiction (an empty one for a new district).
   const registryFor: RegistryFor = typeof registry === 'function' ? registry : (jurisdiction) => UnitRegistries.of(registry).for(jurisdiction);
-  return interpretDocument(model, bytes, file, registryFor, options);
+  const reviewed = typeof registry === 'function' ? [] : UnitRegistries.of(registry).all();
+  return interpretDocument(model, bytes, file, registryFor, options, reviewed);
 }

@@ -11,7 +11,6 @@ import { UnitCountModel } from '../unit/unit-graph.types';
 import { loadUnitsOfLeader } from '../unit/unit-graph.loaders';
 import { findLeaderByName } from './leader-lookup';
 import { LeaderModel } from './leader.type';
-import { assertFilterSize } from '../graphql/filter-size';
 
 @ArgsType()
 class LeaderUnitsArgs {
@@ -42,7 +41,6 @@ export class LeaderResolver {
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks the leader is responsible for (责任领导).' })
   tasks(@Root() leader: LeaderModel, @Args() args: TaskConnectionArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<TaskModel>> {
-    assertFilterSize(args.where);
     return scopedTaskPage(ctx, { kind: 'leader' }, leader.dbId, args, info);
   }
 

@@ -12,7 +12,6 @@ import { scopedTaskPage } from '../task/task-pages';
 import type { TaskModel } from '../task/task.type';
 import { allPlans } from './plan.loaders';
 import { PlanModel } from './plan.type';
-import { assertFilterSize } from '../graphql/filter-size';
 
 @Resolver(() => PlanModel)
 export class PlanResolver {
@@ -33,7 +32,6 @@ export class PlanResolver {
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks of this plan.' })
   tasks(@Root() plan: PlanModel, @Args() args: TaskConnectionArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<TaskModel>> {
-    assertFilterSize(args.where);
     return scopedTaskPage(ctx, { kind: 'plan' }, plan.dbId, args, info);
   }
 }

@@ -23,6 +23,7 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { NoOperationTypeRule } from './no-operation-type.rule';
 import { costLimitPlugin } from './query-cost';
+import { filterSizePlugin } from './filter-size-limit';
 import { requestLogger, requestMetricsPlugin, sqlExtension } from './request-log';
 import { TimedRequestContext } from './timed-context';
 import { Authenticator } from '../auth/authenticate';
@@ -90,6 +91,8 @@ export async function createApp({
       // No cache hints are used; the default cache-control plugin hooks every field resolution (issue 7's profile: ~5% of CPU).
       ApolloServerPluginCacheControlDisabled(),
       mutationsNeedCredentialPlugin(dataSource),
+      // Filter size before cost: both run before any resolver, and a filter refusal names the argument.
+      filterSizePlugin(schema, limits.maxFilterConditions),
       costLimitPlugin(schema, limits.maxCost),
       outageStatusPlugin(database),
       requestMetricsPlugin(metrics),

@@ -72,8 +72,9 @@ async function main(): Promise<void> {
       clearTimeout(grace);
       await startup.catch(() => undefined);
       await apollo?.stop();
-      await database?.close();
-      logger.info({ event: 'stopped' }, 'stopped');
+      // Resolves once the embedded postmaster's process is gone, not only its pid file.
+      const postmaster = await database?.close();
+      logger.info({ event: 'stopped', ...(postmaster ? { postmaster } : {}) }, 'stopped');
       process.exit(0);
     })().catch((error) => {
       logger.fatal({ err: error }, 'shutdown failed');

@@ -9,7 +9,6 @@ import { TaskConnection } from './task-connection.type';
 import { TaskConnectionArgs } from './task.inputs';
 import { scopedTaskPage } from './task-pages';
 import type { TaskModel } from './task.type';
-import { assertFilterSize } from '../graphql/filter-size';
 
 @Resolver(() => CategoryModel)
 export class CategoryFieldsResolver {
@@ -20,7 +19,6 @@ export class CategoryFieldsResolver {
 
   @FieldResolver(() => TaskConnection, { description: 'Key tasks under this heading.' })
   tasks(@Root() category: CategoryModel, @Args() args: TaskConnectionArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<TaskModel>> {
-    assertFilterSize(args.where);
     return scopedTaskPage(ctx, { kind: 'category' }, category.dbId, args, info);
   }
 }

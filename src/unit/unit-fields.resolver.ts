@@ -13,7 +13,6 @@ import { CollaboratorModel, LeaderCountModel, WorkloadModel } from './unit-graph
 import { loadCollaborators, loadLeadersOfUnit, loadWorkload } from './unit-graph.loaders';
 import { loadAliases } from './unit.loaders';
 import { UnitModel } from './unit.type';
-import { assertFilterSize } from '../graphql/filter-size';
 
 @ArgsType()
 class UnitTasksArgs extends TaskConnectionArgs {
@@ -57,7 +56,6 @@ export class UnitFieldsResolver {
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks the unit is assigned to, across all years.' })
   tasks(@Root() unit: UnitModel, @Args() { role, ...args }: UnitTasksArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<TaskModel>> {
-    assertFilterSize(args.where);
     return scopedTaskPage(ctx, { kind: 'unit', role }, unit.dbId, args, info);
   }
 

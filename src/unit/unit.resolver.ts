@@ -11,7 +11,6 @@ import { UnitWhere } from './unit.inputs';
 import { unitPage, workloadPage } from './unit-pages';
 import { findUnitByName } from './unit-lookup';
 import { UnitModel } from './unit.type';
-import { assertFilterSize } from '../graphql/filter-size';
 
 @ArgsType()
 class UnitsArgs extends ConnectionArgs {
@@ -49,7 +48,6 @@ export class UnitQueryResolver {
 
   @Query(() => UnitConnection, { description: 'Units by name, filtered and paginated.' })
   units(@Args() args: UnitsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<UnitModel>> {
-    assertFilterSize(args.where);
     return args.orderBy?.length ? orderedUnitPage(ctx, { ...args, orderBy: args.orderBy }) : unitPage(ctx, args, info);
   }
 

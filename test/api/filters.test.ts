@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseDocument } from '../../src/import/parse-document';
-import { deriveStatus } from '../../src/progress/status-rules';
+import { deriveRowStatus } from '../../src/progress/status-rules';
 import { type ApiServer, startApiServer } from '../support/api-server';
 import { PLAN_2024, registry, REPORT_2021 } from '../support/seeds';
 
@@ -44,7 +44,7 @@ function oracle(): OracleTask[] {
         leaders: i.leaders,
         lead: i.leadUnits.map(unit),
         co: i.coUnits.map(unit),
-        progress: i.progress ? [{ period: doc.document.period!, status: deriveStatus(i.progress, s.section).status }] : [],
+        progress: i.progress ? [{ period: doc.document.period!, status: deriveRowStatus({ ...i, progress: i.progress }, s.section).status }] : [],
       })),
     );
   });

@@ -44,6 +44,9 @@ describe('npm run import', () => {
       year: 2021,
       period: '2021-Q1',
       format: 'text',
+      jurisdiction: '重庆市沙坪坝区',
+      jurisdictionRule: 'ISSUER',
+      jurisdictionReason: "named by the document's issuer",
     });
     expect(json.sections.map((s: { section: string; items: unknown[] }) => [s.section, s.items.length])).toEqual([
       ['TARGET', 10],

@@ -39,7 +39,7 @@ describe('every format of the 2024 plan parses as the text export does', () => {
     expect(items(doc)).toEqual(expected);
   });
 
-  (sofficeInstalled ? it : it.skip)('legacy Word 97 .doc, converted through LibreOffice', () => {
+  it('legacy Word 97 .doc, read from its text stream', () => {
     const doc = parse(fixture('plan-2024.doc'));
     expect(doc.format).toBe('doc');
     expect(items(doc)).toEqual(expected);
@@ -80,18 +80,42 @@ describe('the 2021 report as a ledger spreadsheet (.xlsx)', () => {
   });
 });
 
-describe('a legacy .doc without LibreOffice', () => {
-  it('is refused with how to convert it', () => {
+describe('legacy binary files without LibreOffice', () => {
+  const withoutSoffice = <T>(run: () => T): T => {
     const previous = process.env.DUBAN_SOFFICE;
     process.env.DUBAN_SOFFICE = '/nonexistent/soffice';
     try {
-      expect(() => parse(fixture('plan-2024.doc'))).toThrow(
-        /plan-2024\.doc: a legacy Word \.doc\/\.wps file, and LibreOffice \(soffice\) is not installed to convert it: install LibreOffice, or save it as \.docx/,
-      );
+      return run();
     } finally {
       if (previous === undefined) delete process.env.DUBAN_SOFFICE;
       else process.env.DUBAN_SOFFICE = previous;
     }
+  };
+
+  it('reads a Word 97 .doc in JavaScript (word-extractor), item by item as the text export', () => {
+    const doc = withoutSoffice(() => parse(fixture('plan-2024.doc')));
+    expect(doc.format).toBe('doc');
+    expect(doc.sections.map((s) => [s.section, s.items.length])).toEqual([
+      ['TARGET', 8],
+      ['KEY_TASK', 136],
+    ]);
+    expect(items(doc)).toEqual(items(parse(PLAN_2024)));
+    expect(doc.warnings[0].message).toBe('a legacy binary Word file; read from its text stream (word-extractor): merged header cells are inferred from the header words');
+  });
+
+  it('names the place of a problem: key task 14’s 序号 typed as 15 in the binary', () => {
+    const bytes = fs.readFileSync(fixture('plan-2024.doc'));
+    const damaged = Buffer.from(bytes);
+    const at = damaged.indexOf(Buffer.from('14\u0007', 'latin1')) >= 0 ? damaged.indexOf(Buffer.from('14\u0007', 'latin1')) : damaged.indexOf(Buffer.from('1\u00004\u0000\u0007\u0000', 'latin1'));
+    expect(at).toBeGreaterThan(0);
+    damaged[at + (damaged[at + 1] === 0 ? 2 : 1)] = '5'.charCodeAt(0);
+    expect(() => withoutSoffice(() => parseDocument(damaged, 'plan-2024.doc', registry))).toThrow(/^plan-2024\.doc:\d+ \(row 15, column 序号\): 序号 15 where 14 was expected \(a gap: 14 is missing\)/);
+  });
+
+  it('refuses an Excel 97 .xls with how to convert it', () => {
+    expect(() => withoutSoffice(() => parse(fixture('report-2021.xls')))).toThrow(
+      /report-2021\.xls: a legacy Excel \.xls file, and LibreOffice \(soffice\) is not installed to convert it: install LibreOffice, or save it as \.xlsx/,
+    );
   });
 });
 

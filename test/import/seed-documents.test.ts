@@ -17,6 +17,8 @@ describe('the 2024 plan (沙府办发〔2024〕6号)', () => {
       year: 2024,
       period: null,
       jurisdiction: '重庆市沙坪坝区',
+      jurisdictionRule: 'ISSUER',
+      jurisdictionReason: "named by the document's issuer",
     });
   });
 
@@ -61,6 +63,8 @@ describe('the 2021 first-quarter progress report (第15期)', () => {
       year: 2021,
       period: '2021-Q1',
       jurisdiction: '重庆市沙坪坝区',
+      jurisdictionRule: 'ISSUER',
+      jurisdictionReason: "named by the document's issuer",
     });
   });
 

@@ -2,7 +2,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDataSource } from '../../src/db/data-source';
 import { runMigrationsLocked } from '../../src/db/migrate';
-import { countFilterConditions } from '../../src/graphql/filter-size';
 import { createApp } from '../../src/server/app';
 import { TimedRequestContext } from '../../src/server/timed-context';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -51,17 +50,6 @@ describe('introspection and field-suggestion policy', () => {
     } finally {
       await api.stop();
     }
-  });
-});
-
-describe('filter size', () => {
-  it.each([
-    [{ year: { eq: 2024 } }, 1],
-    [{ year: { in: [2021, 2024] }, content: { contains: 'a', startsWith: 'b' } }, 3],
-    [{ OR: [{ year: { eq: 1 } }, { leaders: { some: { name: { eq: 'x' } } } }], NOT: { section: { eq: 'KEY_TASK' } } }, 3],
-    [{ OR: Array.from({ length: 300 }, () => ({ AND: [{ year: { eq: 1 } }, { number: { eq: 2 } }] })) }, 600],
-  ])('counts %j as %d conditions', (where, count) => {
-    expect(countFilterConditions(where)).toBe(count);
   });
 });
 

@@ -14,14 +14,15 @@ import { DocumentImportError, type ImportProblem } from '../model/import-error';
 import { readLeaderCell } from './leader-cell';
 import { readLetterhead, statedCountsInBody } from './letterhead';
 import type { TextEncoding } from '../readers/decode';
-import type { ImportWarning, ParsedDocument, ParsedItem, ParsedSection } from '../model/parsed-document';
+import type { DocumentMeta, ImportWarning, ParsedDocument, ParsedItem, ParsedSection } from '../model/parsed-document';
+import { canonicalJurisdiction, chooseJurisdiction } from './jurisdiction';
 import { gridOnly, readRows, type Row } from './rows';
 import { tableLayout } from './table-layout';
 import { readUnitCell, type UnitMention } from './unit-cell';
 import type { UnitRegistry } from '../registry/unit-registry';
 import { type CellPlace, checkLeaderNames, checkLostTabs, checkText, checkUnitNames } from '../validation/cell-kinds';
 import { Findings, type ParseOptions } from '../validation/checks';
-import { checkNumbering, checkStatedCount } from '../validation/numbering';
+import { checkNumbering, checkStatedCount, type PreviousTable } from '../validation/numbering';
 import { announcedTables, checkAnnouncedTables, checkCellsBeforeFirstTable } from '../validation/tables';
 
 const ATTACHMENT_MARK = /^\s*附件\s*\d+\s*$/;
@@ -49,6 +50,8 @@ export function interpretDocument(
   file: string,
   registries: UnitRegistry | RegistryFor,
   options: ParseOptions = {},
+  /** The reviewed registries, for a document that does not name its jurisdiction. */
+  reviewed: readonly UnitRegistry[] = typeof registries === 'function' ? [] : [registries],
 ): ParsedDocument {
   const problems: ImportProblem[] = model.problems.map((p) => ({ file, line: p.at.line, at: gridOnly(p.at), message: p.message }));
   const warnings: ImportWarning[] = model.notes.map((n) => warning(n.at, n.message));
@@ -71,7 +74,39 @@ export function interpretDocument(
     }),
   );
   const bodyCounts = statedCountsInBody(letterheadLines);
-  const registry = typeof registries === 'function' ? (meta ? registries(meta.jurisdiction) : undefined) : registries;
+  // Each table's header and rows, read once: the unit cells decide the jurisdiction of a document that names none.
+  const prepared = tables.map((task) => {
+    const [headerRow, ...bodyRows] = (model.format === 'text' ? task.table : collapseLayoutColumns(task.table)).rows;
+    const header = headerCells(headerRow.cells);
+    const spansKnown = model.format !== 'text' && model.headerSpans !== 'unknown';
+    const result = tableLayout(header.map((h) => h.text), task.title, spansKnown ? header.map((h) => h.span) : undefined);
+    const read = 'error' in result ? undefined : readRows(bodyRows, result.layout, file, model.format !== 'text');
+    return { task, headerRow, bodyRows, result, read };
+  });
+  let documentMeta: DocumentMeta | undefined;
+  if (meta) {
+    const { named, issuerLine, ...rest } = meta;
+    const unitCells = prepared.flatMap((p) => p.read?.rows.flatMap((row) => [row.cells.leadUnits, row.cells.coUnits].filter((c): c is ModelCell => !!c)) ?? []);
+    const choice = chooseJurisdiction({
+      named,
+      issuer: meta.issuer,
+      stated: options.jurisdiction === undefined ? undefined : canonicalJurisdiction(options.jurisdiction, reviewed),
+      kind: meta.kind,
+      year: meta.year,
+      recognition: reviewed.filter((r) => r.entries.length > 0).map((registry) => ({ registry, ...recognised(unitCells, registry) })),
+      plans: options.plans ?? [],
+    });
+    if ('problem' in choice) {
+      const at = issuerLine !== undefined ? letterheadBlocks[issuerLine - 1]?.at : undefined;
+      problems.push({ file, line: at?.line, at: at && gridOnly(at), message: choice.problem });
+    } else {
+      documentMeta = { ...rest, jurisdiction: choice.jurisdiction, jurisdictionRule: choice.rule, jurisdictionReason: choice.because };
+      if (choice.rule === 'UNITS' || choice.rule === 'PLAN') {
+        warnings.push({ line: 1, message: `the document names no jurisdiction: read as ${choice.jurisdiction}'s because ${choice.because}` });
+      }
+    }
+  }
+  const registry = typeof registries === 'function' ? (documentMeta ? registries(documentMeta.jurisdiction) : undefined) : registries;
   if (model.format === 'text') {
     const lines = byLine(letterheadBlocks);
     checkCellsBeforeFirstTable(lines, lines.length, findings);
@@ -81,24 +116,33 @@ export function interpretDocument(
 
   const sections: ParsedSection[] = [];
   let layoutFailed = false;
-  for (const task of tables) {
-    const [headerRow, ...bodyRows] = (model.format === 'text' ? task.table : collapseLayoutColumns(task.table)).rows;
-    const header = headerCells(headerRow.cells);
-    const result = tableLayout(header.map((h) => h.text), task.title, model.format === 'text' ? undefined : header.map((h) => h.span));
+  let previousTable: PreviousTable | undefined;
+  for (const { task, headerRow, bodyRows, result, read } of prepared) {
     if ('error' in result) {
       problems.push({ file, line: headerRow.at.line, at: gridOnly(headerRow.at), message: `unknown layout: ${result.error}` });
       layoutFailed = true;
       continue;
     }
     const { layout } = result;
+    if (!read) continue;
     if (sections.some((s) => s.section === layout.section)) {
       problems.push({ file, line: headerRow.at.line, at: gridOnly(headerRow.at), message: `a second ${layout.section} table (“${task.title}”)` });
       continue;
     }
-    const { rows, problems: rowProblems, numbered } = readRows(bodyRows, layout, file, model.format !== 'text');
+    const { rows, problems: rowProblems, numbered } = read;
     problems.push(...rowProblems);
     const headerOf = (field: string) => layout.columns.find((c) => c.field === field)?.header ?? field;
-    checkNumbering(numbered, task.title, headerOf('number'), findings);
+    if (numbered.length === 0 && rowProblems.length === 0) {
+      findings.fail('empty-table', task.title, {
+        line: headerRow.at.line,
+        at: gridOnly(headerRow.at),
+        message: `the table “${task.title}” has its header row but no task rows`,
+      });
+    }
+    if (checkNumbering(numbered, task.title, headerOf('number'), findings, previousTable)) {
+      warnings.push(warning(bodyRows[0]?.at ?? headerRow.at, `序号 of “${task.title}” continue those of “${previousTable!.title}” (${numbered[0].number} follows ${previousTable!.last}) rather than restarting at 1`));
+    }
+    if (numbered.length) previousTable = { title: task.title, last: numbered[numbered.length - 1].number };
     const seen = new Set<number>();
 
     const items: ParsedItem[] = [];
@@ -140,7 +184,7 @@ export function interpretDocument(
         line: row.line,
       });
     }
-    if (meta?.kind === DocumentKind.PROGRESS_REPORT && !layout.columns.some((c) => c.field === 'progress')) {
+    if (documentMeta?.kind === DocumentKind.PROGRESS_REPORT && !layout.columns.some((c) => c.field === 'progress')) {
       problems.push({ file, line: headerRow.at.line, at: gridOnly(headerRow.at), message: `the report's table “${task.title}” has no progress column (进展情况)` });
     }
     const statedCount = task.statedCount ?? bodyCounts.get(layout.section) ?? null;
@@ -157,13 +201,13 @@ export function interpretDocument(
   }
   findings.finish();
 
-  if (problems.length || !meta) throw new DocumentImportError(problems);
+  if (problems.length || !documentMeta) throw new DocumentImportError(problems);
   return {
     file,
     format: model.format,
     contentHash: createHash('sha256').update(bytes).digest('hex'),
     encoding: model.encoding as TextEncoding,
-    document: meta,
+    document: documentMeta,
     sections,
     warnings: warnings.sort((a, b) => a.line - b.line),
     allowedChecks: allowed,
@@ -271,6 +315,19 @@ function noTableMessage(model: DocumentModel): string {
   const tables = model.blocks.filter((b) => b.kind === 'table').length;
   const what = { text: 'a table with a 序号 header row (a line “\\t序号”)', prose: 'numbered task paragraphs', docx: 'a table whose first row starts with 序号', doc: 'a table whose first row starts with 序号', html: 'a <table> whose first row starts with 序号', xlsx: 'a sheet whose header row starts with 序号' }[model.format];
   return `unknown layout: no task table: expected ${what}${tables ? ` (found ${tables} other table${tables > 1 ? 's' : ''})` : ''}`;
+}
+
+/** How many of the document's unit names a registry knows, out of how many it reads there. */
+function recognised(cells: readonly ModelCell[], registry: UnitRegistry): { known: number; total: number } {
+  let known = 0;
+  let total = 0;
+  for (const cell of cells) {
+    for (const unit of readUnitCell(cellLines(cell), registry).units) {
+      total += 1;
+      if (unit.known) known += 1;
+    }
+  }
+  return { known, total };
 }
 
 function readUnits(

@@ -1,6 +1,14 @@
 import { DocumentKind } from '../../document/document-kind';
 import type { ImportProblem } from '../model/import-error';
 import type { DocumentMeta } from '../model/parsed-document';
+import type { NamedJurisdiction } from './jurisdiction';
+
+/** The letterhead's part of the document's metadata; the jurisdiction is decided with the tables (jurisdiction.ts). */
+export type LetterheadMeta = Omit<DocumentMeta, 'jurisdiction' | 'jurisdictionRule' | 'jurisdictionReason'> & {
+  named: NamedJurisdiction | null;
+  /** Line (of `lines`) of the issuer and date, else of the title: where a problem with the jurisdiction is said. */
+  issuerLine?: number;
+};
 import type { Section } from '../../task/section';
 import { sectionFromTitle } from './table-layout';
 import { checkDate, checkYear } from '../validation/dates';
@@ -20,7 +28,7 @@ const CHINESE_QUARTERS: [RegExp, string][] = [
 export function readLetterhead(
   lines: string[],
   file: string,
-): { meta?: DocumentMeta; problems: ImportProblem[] } {
+): { meta?: LetterheadMeta; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const at = (index: number) => index + 1;
 
@@ -50,14 +58,9 @@ export function readLetterhead(
     issuer = before || previousNonEmpty(lines, dateLine);
   }
   issuer ??= lines.map((l) => l.trim()).find((l) => /人民政府\S*$/.test(l) && !/^关于/.test(l)) ?? null;
-  const jurisdiction = issuer?.match(/^(.+[区县市])人民政府/)?.[1] ?? (issuer ? undefined : title?.match(/^(.+?[区县])\d{4}年/)?.[1]);
-  if (!jurisdiction) {
-    problems.push({
-      file,
-      line: dateLine >= 0 ? at(dateLine) : undefined,
-      message: `cannot tell the jurisdiction: the issuer ${issuer ? `“${issuer}”` : 'is missing'} does not name a …区/县/市人民政府`,
-    });
-  }
+  const byIssuer = issuer?.match(/^(.+[区县市])人民政府/)?.[1];
+  const byTitle = issuer ? undefined : title?.match(/^(.+?[区县])\d{4}年/)?.[1];
+  const named: NamedJurisdiction | null = byIssuer ? { jurisdiction: byIssuer, from: 'issuer' } : byTitle ? { jurisdiction: byTitle, from: 'title' } : null;
 
   let kind: DocumentKind | undefined;
   if (title && /(推进|进展|完成)情况/.test(title) && /报告|通报|台账/.test(title)) kind = DocumentKind.PROGRESS_REPORT;
@@ -80,8 +83,8 @@ export function readLetterhead(
     else problems.push({ file, line: at(titleLine), message: `the report title “${title}” names no period (一季度, 上半年 …)` });
   }
 
-  if (problems.length || !title || !kind || !jurisdiction) return { problems };
-  return { meta: { title, number, issuer, date, kind, year, period, jurisdiction }, problems };
+  if (problems.length || !title || !kind) return { problems };
+  return { meta: { title, number, issuer, date, kind, year, period, named, issuerLine: dateLine >= 0 ? at(dateLine) : at(titleLine) }, problems };
 }
 
 /**

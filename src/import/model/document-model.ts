@@ -86,6 +86,8 @@ export interface DocumentModel {
   problems: ReaderNote[];
   /** Metadata a letterhead-less source carries elsewhere (a ledger's title row). */
   titleHint?: SourceLine;
+  /** 'unknown' when the source does not say which header cells span several columns (a Word 97 text stream): inferred from the header words. */
+  headerSpans?: 'unknown';
 }
 
 export function cellLines(cell: ModelCell | undefined): string[] {

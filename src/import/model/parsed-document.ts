@@ -16,9 +16,21 @@ export interface DocumentMeta {
   year: number;
   /** 2021-Q1 for reports, null for plans */
   period: string | null;
-  /** 重庆市沙坪坝区, from the issuer */
+  /** 重庆市沙坪坝区: from the issuer or title, else stated for the import or inferred (see jurisdictionRule) */
   jurisdiction: string;
+  /** Which rule decided the jurisdiction. */
+  jurisdictionRule: JurisdictionRule;
+  /** The same in words, for the import report (“all 212 unit names are in the registry of …”). */
+  jurisdictionReason: string;
 }
+
+/**
+ * How the jurisdiction was decided: named by the document (ISSUER, TITLE),
+ * stated by whoever imported it (STATED: --jurisdiction), or inferred for a
+ * document that names none (UNITS: the one registry that knows every unit
+ * name; PLAN: the one plan of the report's year).
+ */
+export type JurisdictionRule = 'ISSUER' | 'TITLE' | 'STATED' | 'UNITS' | 'PLAN';
 
 export interface ParsedItem {
   number: number;

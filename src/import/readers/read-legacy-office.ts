@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { DocumentModel } from '../model/document-model';
 import { DocumentImportError } from '../model/import-error';
 import { readDocx } from './read-docx';
+import { readWordBinary } from './read-word-binary';
 import { readXlsx } from './read-xlsx';
 import { openZip } from './zip-entries';
 
@@ -21,11 +22,12 @@ function hasStream(bytes: Uint8Array, name: string): boolean {
 }
 
 /**
- * Reader for legacy binary Office files. No JavaScript library reads Word 97
- * tables faithfully (merged cells, cell paragraphs), so the file goes through
- * LibreOffice when `soffice` is installed, into .docx/.xlsx, and the modern
- * reader reads that; without LibreOffice the file is refused with how to
- * convert it. An Office file saved with a password is an OLE2 file holding
+ * Reader for legacy binary Office files. A Word 97 .doc (or WPS saved as one)
+ * is read from its text stream in JavaScript (read-word-binary.ts: cell and
+ * row marks give the tables; the seed plan reads item for item as its text
+ * export). An Excel 97 .xls goes through LibreOffice when `soffice` is
+ * installed, into .xlsx, and the modern reader reads that; without
+ * LibreOffice it is refused with how to convert it. An Office file saved with a password is an OLE2 file holding
  * an EncryptionInfo stream: refused, whatever is installed.
  */
 export function readLegacyOffice(bytes: Uint8Array, file: string): DocumentModel {
@@ -37,6 +39,8 @@ export function readLegacyOffice(bytes: Uint8Array, file: string): DocumentModel
   if (!word && !excel) {
     throw new DocumentImportError([{ file, message: 'an OLE2 compound file that is neither a Word (.doc/.wps) nor an Excel (.xls) document' }]);
   }
+  // Word's binary text stream is read in JavaScript (tables, cell paragraphs); only Excel 97 still needs LibreOffice.
+  if (word) return readWordBinary(bytes, file);
   const target = word ? 'docx' : 'xlsx';
   const soffice = process.env.DUBAN_SOFFICE ?? 'soffice';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-legacy-'));

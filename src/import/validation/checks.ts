@@ -8,7 +8,8 @@ import type { ImportWarning } from '../model/parsed-document';
  * every finding it let through is kept as a warning.
  */
 export const CHECKS = {
-  numbering: '序号 runs 1..N within each table: no gap, repeat, jump or reordering',
+  numbering: '序号 runs 1..N within each table, or on from the table before it: no gap, repeat, jump or reordering',
+  'empty-table': 'a task table with its 序号 header row has task rows',
   'stated-count': 'the count the document states (137项, 10项) equals the rows found',
   'missing-table': 'every table the document announces (附件 list, 一、10项… headings) is there, with its 序号 header row',
   'leader-names': 'a leader cell (责任领导) holds person names: 2–4 Han characters, not a unit',
@@ -24,10 +25,24 @@ export function isCheckName(name: string): name is CheckName {
   return Object.prototype.hasOwnProperty.call(CHECKS, name);
 }
 
-/** What the caller of the parser may relax. */
+/** A plan the database (or an earlier document of the same import) already holds. */
+export interface KnownPlan {
+  jurisdiction: string;
+  year: number;
+}
+
+/** What the caller of the parser may relax or state. */
 export interface ParseOptions {
   /** Named checks whose findings become warnings for this import (--allow). */
   allow?: readonly CheckName[];
+  /**
+   * The jurisdiction, stated by whoever imports: --jurisdiction on the CLI, a
+   * parameter of an upload route. Used when the document names none; a
+   * document that names another one is refused.
+   */
+  jurisdiction?: string;
+  /** Plans already known, so that a report naming no district can belong to the one plan of its year. */
+  plans?: readonly KnownPlan[];
 }
 
 /** Most findings of one check that are spelled out per table; the rest are counted. */

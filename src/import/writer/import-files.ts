@@ -6,17 +6,24 @@ import { parseDocument } from '../parse-document';
 import type { ParsedDocument } from '../model/parsed-document';
 import type { UnitRegistries } from '../registry/unit-registries';
 import type { UnitRegistry } from '../registry/unit-registry';
-import type { ParseOptions } from '../validation/checks';
+import type { KnownPlan, ParseOptions } from '../validation/checks';
+import { DocumentKind } from '../../document/document-kind';
 import type { ImportResult } from './import-result';
 import { importDocument } from './importer';
 
-/** Reads and parses files; refuses all of them if any is unreadable or malformed, naming every problem. */
+/**
+ * Reads and parses files; refuses all of them if any is unreadable or malformed, naming every problem.
+ * A plan parsed earlier in the same call counts as known (`options.plans`) for the reports after it.
+ */
 export function parseFiles(files: string[], registry: UnitRegistry | UnitRegistries, options: ParseOptions = {}): ParsedDocument[] {
   const problems: ImportProblem[] = [];
   const parsed: ParsedDocument[] = [];
+  const plans = [...(options.plans ?? [])];
   for (const file of files) {
     try {
-      parsed.push(parseDocument(readFile(file), file, registry, options));
+      const doc = parseDocument(readFile(file), file, registry, { ...options, plans });
+      parsed.push(doc);
+      if (doc.document.kind === DocumentKind.PLAN) plans.push({ jurisdiction: doc.document.jurisdiction, year: doc.document.year });
     } catch (error) {
       if (error instanceof DocumentImportError) for (const problem of error.problems) problems.push(problem);
       else throw error;
@@ -26,11 +33,22 @@ export function parseFiles(files: string[], registry: UnitRegistry | UnitRegistr
   return parsed;
 }
 
-/** Parses every file first, then imports them in order, one transaction per document. */
+/**
+ * Parses every file first, then imports them in order, one transaction per document. The plans the
+ * database holds are read first, so that a report that names no district can belong to the one plan
+ * of its year; an upload route passes the uploader's `jurisdiction` in `options` the same way.
+ */
 export async function importFiles(dataSource: DataSource, files: string[], registry: UnitRegistry | UnitRegistries, options: ParseOptions = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
-  for (const parsed of parseFiles(files, registry, options)) results.push(await importDocument(dataSource, parsed, registry));
+  const plans = [...(await knownPlans(dataSource)), ...(options.plans ?? [])];
+  for (const parsed of parseFiles(files, registry, { ...options, plans })) results.push(await importDocument(dataSource, parsed, registry));
   return results;
+}
+
+/** Every (jurisdiction, year) that has a plan row: a plan document's, or one a report created. */
+export async function knownPlans(dataSource: DataSource): Promise<KnownPlan[]> {
+  const rows: { jurisdiction: string; year: number }[] = await dataSource.query(`SELECT j.name AS jurisdiction, p.year FROM plan p JOIN jurisdiction j ON j.id = p.jurisdiction_id`);
+  return rows.map((r) => ({ jurisdiction: r.jurisdiction, year: Number(r.year) }));
 }
 
 function readFile(file: string): Buffer {

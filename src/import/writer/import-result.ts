@@ -1,4 +1,4 @@
-import type { ImportWarning } from '../model/parsed-document';
+import type { ImportWarning, JurisdictionRule } from '../model/parsed-document';
 
 /** What one import did, for the CLI report and the server log. */
 export interface ImportResult {
@@ -8,6 +8,10 @@ export interface ImportResult {
   kind: string;
   year: number;
   period: string | null;
+  /** The district the document was imported into, the rule that decided it and why (ISSUER, TITLE, STATED, UNITS, PLAN). */
+  jurisdiction: string;
+  jurisdictionRule: JurisdictionRule;
+  jurisdictionReason: string;
   /** Items per section as parsed (TARGET: 8, KEY_TASK: 136 …). */
   items: Record<string, number>;
   tasksCreated: number;

@@ -6,7 +6,7 @@ import type { UnitMention } from '../interpretation/unit-cell';
 import { UnitRegistries } from '../registry/unit-registries';
 import type { UnitRegistry } from '../registry/unit-registry';
 import { splitProgressItems } from '../../progress/progress-items';
-import { deriveStatus } from '../../progress/status-rules';
+import { deriveRowStatus } from '../../progress/status-rules';
 import { storeDerivedSignals } from '../../progress/derived-signals';
 import { UnitKind } from '../../unit/unit-kind';
 import { Role } from '../../unit/role';
@@ -51,6 +51,9 @@ export async function importDocument(
       kind: meta.kind,
       year: meta.year,
       period: meta.period,
+      jurisdiction: meta.jurisdiction,
+      jurisdictionRule: meta.jurisdictionRule,
+      jurisdictionReason: meta.jurisdictionReason,
       items: Object.fromEntries(parsed.sections.map((s) => [s.section, s.items.length])),
       warnings: parsed.warnings.length,
       warningMessages: parsed.warnings,
@@ -273,7 +276,7 @@ async function insertProgress(
     .filter((ref) => ref.item.progress !== null)
     .map((ref) => {
       const text = ref.item.progress!;
-      const verdict = deriveStatus(text, ref.section.section);
+      const verdict = deriveRowStatus({ ...ref.item, progress: text }, ref.section.section);
       return { task: taskIds.get(key(ref))!, text, items: JSON.stringify(splitProgressItems(text)), ...verdict };
     });
   if (rows.length === 0) return 0;
