@@ -35,6 +35,8 @@ function itemsOf(parentType: string, field: GraphQLField<unknown, unknown>, args
     return declaredDefault ?? (typeof unpaged === 'number' ? unpaged : DEFAULT_PAGE_SIZE);
   }
   if (parentType.startsWith('__') || /Connection$/.test(parentType)) return 1;
+  // Query.nodes(ids:): one item per id asked for.
+  if (Array.isArray(args.ids) && isListType(getNullableType(field.type))) return args.ids.length;
   return isListType(getNullableType(field.type)) ? UNPAGED_LIST_SIZE : 1;
 }
 
