@@ -22,6 +22,12 @@ it('sorts groups by a count and keeps the first N', async () => {
   const co = all.filter((r: any) => r.role === 'CO').sort((a: any, b: any) => b.count - a.count);
   const top = (await ok(`{ taskStats(where: { year: { eq: 2024 } }, groupBy: [ROLE, UNIT], orderBy: [{ field: COUNT, direction: DESC }], first: 3) { unitNode { name } role count } }`)).data.taskStats;
   expect(top).toHaveLength(3);
+  // The README's answer.
+  expect(top).toEqual([
+    { unitNode: { name: '各镇街' }, role: 'CO', count: 27 },
+    { unitNode: { name: '区经济信息委' }, role: 'LEAD', count: 19 },
+    { unitNode: { name: '区经济信息委' }, role: 'CO', count: 18 },
+  ]);
   const counts = all.map((r: any) => r.count).sort((a: number, b: number) => b - a);
   expect(top.map((r: any) => r.count)).toEqual(counts.slice(0, 3));
   // The README's workloads: 各镇街 is co-unit on 27 tasks of 2024, the most of any unit.
