@@ -35,6 +35,7 @@ import { createDataSource } from '../src/db/data-source';
 import { freePort, startEmbeddedServer } from '../src/db/embedded-server';
 import { loadUnitRegistry } from '../src/import/registry/registry-file';
 import { importFiles, seedDocuments } from '../src/import/writer/import-files';
+import { timeInPostgres } from './bench-pg-time';
 import { scaleSeed } from './scale-seed';
 import { AccountRole } from '../src/auth/account-role';
 import { createAccount, createApiKey } from '../src/auth/account.mutations';
@@ -54,11 +55,28 @@ interface Question {
   seedOnly?: boolean;
   /** Sent with a READER API key (issue 16: what authentication costs); the floor gets the same header and ignores it. */
   withKey?: boolean;
+  /** A statistics question (issue 20 item 7): also timed inside PostgreSQL, duban's statements beside the floor's. */
+  stats?: boolean;
 }
 
 const unitsOf = (role: 'LEAD' | 'CO', task: string) =>
   `coalesce((SELECT json_agg(json_build_object('name', u.name) ORDER BY a.position) FROM assignment a JOIN unit u ON u.id = a.unit_id
              WHERE a.task_id = ${task} AND a.role = '${role}'), '[]')`;
+
+/**
+ * The floor's light of a task at its plan's default date, written by hand over the columns the
+ * importer stores (src/risk/supervision-facts.ts): the rules of src/risk/risk-rules.ts, nothing else.
+ */
+const FLOOR_RISK = `CASE
+    WHEN t.reported_status IS NULL AND p.default_as_of > t.due_on THEN 'RED'
+    WHEN p.report_count = 0 THEN 'UNKNOWN'
+    WHEN t.reported_status = 'COMPLETED' THEN 'GREEN'
+    WHEN t.reported_status = 'SUSPENDED' OR p.default_as_of > t.due_on OR (p.report_count >= 2 AND NOT t.in_latest_report AND NOT t.in_previous_report) THEN 'RED'
+    WHEN (t.reported_percent IS NOT NULL AND LEAST(GREATEST(p.default_as_of - make_date(p.year, 1, 1), 0), t.due_on - make_date(p.year, 1, 1))::float8 * 100
+            > (t.reported_percent + 15) * (t.due_on - make_date(p.year, 1, 1))::float8)
+      OR (t.reported_status = 'NOT_STARTED' AND p.default_as_of > make_date(p.year, 3, 31))
+      OR NOT t.in_latest_report OR (t.due_on - p.default_as_of BETWEEN 0 AND 30) THEN 'YELLOW'
+    ELSE 'GREEN' END`;
 
 const FLAGSHIP: Question = {
     name: 'flagship',
@@ -101,6 +119,56 @@ const QUESTIONS: Question[] = [
           json_build_object('unit', json_build_object('name', name), 'lead', lead, 'co', co, 'total', total)
           ORDER BY total DESC, name COLLATE "C", id), '[]'))))::text AS body FROM page`,
       values: [2024],
+    },
+  },
+  {
+    name: 'taskStats (ungrouped)',
+    stats: true,
+    graphql: `{ taskStats(groupBy: []) { count completed red yellow green unknown } }`,
+    floor: {
+      text: `WITH b AS (SELECT t.latest_status AS status, ${FLOOR_RISK} AS risk FROM task t JOIN plan p ON p.id = t.plan_id)
+        SELECT json_build_object('data', json_build_object('taskStats', json_build_array(json_build_object(
+          'count', count(*), 'completed', count(*) FILTER (WHERE status = 'COMPLETED'),
+          'red', count(*) FILTER (WHERE risk = 'RED'), 'yellow', count(*) FILTER (WHERE risk = 'YELLOW'),
+          'green', count(*) FILTER (WHERE risk = 'GREEN'), 'unknown', count(*) FILTER (WHERE risk = 'UNKNOWN')))))::text AS body FROM b`,
+      values: [],
+    },
+  },
+  {
+    name: 'taskStats [UNIT, ROLE] top 100 by count',
+    stats: true,
+    graphql: `{ taskStats(groupBy: [UNIT, ROLE], orderBy: [{ field: COUNT }], first: 100) { unitNode { name } role count red yellow } }`,
+    floor: {
+      text: `WITH b AS MATERIALIZED (SELECT t.id, ${FLOOR_RISK} AS risk FROM task t JOIN plan p ON p.id = t.plan_id),
+        g AS (SELECT u.id, u.name, a.role, count(*)::int AS count, (count(*) FILTER (WHERE b.risk = 'RED'))::int AS red,
+                     (count(*) FILTER (WHERE b.risk = 'YELLOW'))::int AS yellow
+              FROM b LEFT JOIN assignment a ON a.task_id = b.id LEFT JOIN unit u ON u.id = a.unit_id
+              GROUP BY u.id, a.role ORDER BY count DESC, u.name NULLS LAST, u.id NULLS LAST, a.role NULLS LAST LIMIT $1)
+        SELECT json_build_object('data', json_build_object('taskStats', coalesce(json_agg(json_build_object(
+          'unitNode', CASE WHEN id IS NULL THEN NULL ELSE json_build_object('name', name) END, 'role', role, 'count', count, 'red', red, 'yellow', yellow)
+          ORDER BY count DESC, name NULLS LAST, id NULLS LAST, role NULLS LAST), '[]')))::text AS body FROM g`,
+      values: [100],
+    },
+  },
+  {
+    name: 'taskStats [YEAR, RISK]',
+    stats: true,
+    graphql: `{ taskStats(groupBy: [YEAR, RISK]) { year risk count } }`,
+    floor: {
+      text: `WITH g AS (SELECT p.year, ${FLOOR_RISK} AS risk, count(*)::int AS count FROM task t JOIN plan p ON p.id = t.plan_id GROUP BY 1, 2)
+        SELECT json_build_object('data', json_build_object('taskStats', coalesce(json_agg(json_build_object('year', year, 'risk', risk, 'count', count)
+          ORDER BY year, risk), '[]')))::text AS body FROM g`,
+      values: [],
+    },
+  },
+  {
+    name: 'risk filter: red tasks, totalCount',
+    stats: true,
+    graphql: `{ tasks(where: { risk: { level: RED } }) { totalCount } }`,
+    floor: {
+      text: `SELECT json_build_object('data', json_build_object('tasks', json_build_object('totalCount', count(*))))::text AS body
+        FROM task t JOIN plan p ON p.id = t.plan_id WHERE (${FLOOR_RISK}) = $1`,
+      values: ['RED'],
     },
   },
   {
@@ -267,6 +335,7 @@ async function main() {
   const scaledDb = `bench_x${scale}_${tag}`;
   const children: ChildProcess[] = [];
   const rows: string[] = [];
+  const pgRows: string[] = [];
   try {
     const started = Date.now();
     // duban runs compiled, as npm start runs it: build dist/ if its sources changed.
@@ -292,6 +361,22 @@ async function main() {
     if (process.env.BENCH_SETUP_ONLY) {
       process.stdout.write(`${urlOf(seedDb)}\n${urlOf(scaledDb)}\n`);
       return;
+    }
+
+    // Statistics inside PostgreSQL (issue 20 item 7: at 50x, <= 30 ms ungrouped, <= 60 ms for two dimensions).
+    const statsQuestions = QUESTIONS.filter((q) => q.stats);
+    const pgRuns = Number(process.env.BENCH_PG_RUNS ?? 15);
+    for (const [label, db] of [
+      ['seed', seedDb],
+      [`${scale}×`, scaledDb],
+    ] as const) {
+      const timed = await timeInPostgres(urlOf(db), statsQuestions, pgRuns);
+      for (const [i, q] of statsQuestions.entries()) {
+        const { statements, dubanMs, floorMs } = timed[i];
+        const row = `${label.padEnd(5)} ${q.name.padEnd(42)} ${String(statements).padStart(5)} ${dubanMs.toFixed(2).padStart(9)} ${floorMs.toFixed(2).padStart(9)} ${`${(dubanMs / floorMs).toFixed(2)}×`.padStart(8)}`;
+        pgRows.push(row);
+        process.stderr.write(`${row}\n`);
+      }
     }
 
     for (const [label, db] of [
@@ -346,6 +431,10 @@ async function main() {
   process.stdout.write(
     `duban vs raw-SQL floor (${os.cpus().length} cores, node ${process.version}, best of ${rounds} alternated rounds of ${seconds} s per cell; latencies in ms from each response` +
       `; RSS in MiB; CPU/r: server process CPU ms per request; both servers NODE_ENV=production, duban compiled (dist/) with NODE_OPTIONS=${PRODUCTION_NODE_OPTIONS}, the floor through ts-node transpile-only)\n${head}\n${sub}\n${rows.join('\n')}\n`,
+  );
+  process.stdout.write(
+    `\nstatistics inside PostgreSQL (prepared statements on one connection, median of ${process.env.BENCH_PG_RUNS ?? 15} runs, best of 3 alternated rounds, ms)\n` +
+      `${'db'.padEnd(5)} ${'question'.padEnd(42)} ${'SQL'.padStart(5)} ${'duban'.padStart(9)} ${'floor'.padStart(9)} ${'ratio'.padStart(8)}\n${pgRows.join('\n')}\n`,
   );
 }
 

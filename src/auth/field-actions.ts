@@ -16,6 +16,7 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Query.unit': 'read',
   'Query.workloads': 'read',
   'Query.node': 'read',
+  'Query.nodes': 'read',
   'Query.unitPath': 'read',
   'Query.taskStats': 'read',
   'Query.viewer': 'viewer.read',

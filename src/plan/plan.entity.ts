@@ -17,4 +17,13 @@ export class PlanEntity {
 
   @Column({ type: 'int' })
   year: number;
+
+  // Stored by storeSupervisionFacts (src/risk/) in the importing transaction, for the supervision rules.
+  /** Progress reports of the plan. */
+  @Column({ name: 'report_count', type: 'int', default: 0 })
+  reportCount: number;
+
+  /** The date its tasks are judged at by default: the newest report's, else the plan document's, else 1 January. Null only before the first import has stored it. */
+  @Column({ name: 'default_as_of', type: 'date', nullable: true })
+  defaultAsOf: string | null;
 }

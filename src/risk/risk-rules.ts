@@ -39,6 +39,7 @@ export enum RiskRule {
   COMPLETED = 'COMPLETED',
   SUSPENDED = 'SUSPENDED',
   OVERDUE = 'OVERDUE',
+  OVERDUE_UNREPORTED = 'OVERDUE_UNREPORTED',
   UNREPORTED_TWICE = 'UNREPORTED_TWICE',
   BEHIND_SCHEDULE = 'BEHIND_SCHEDULE',
   NOT_STARTED_AFTER_Q1 = 'NOT_STARTED_AFTER_Q1',
@@ -94,15 +95,31 @@ interface Rule {
   fires: (f: Facts) => string | null;
 }
 
+/** A deadline passed with no update on the task in any report (逾期未报): needs no report to be judged. */
+const overdueUnreported: Rule = {
+  rule: RiskRule.OVERDUE_UNREPORTED,
+  level: RiskLevel.RED,
+  fires: ({ input, latest }) => {
+    if (latest || !(input.asOf > input.due)) return null;
+    const last = input.reports.at(-1);
+    const lastReport = last ? `the plan's last report is dated ${last.date}` : `the ${input.planYear} plan has no progress report dated on or before ${input.asOf}`;
+    return `past its deadline ${input.due} and no progress report has an update on it (逾期未报); ${lastReport}`;
+  },
+};
+
 /**
- * In order. The first two decide alone (nothing to judge yet; done is done);
- * of the rest, every rule that fires is listed and the worst level wins.
+ * In order. NO_REPORT_YET and COMPLETED decide alone (nothing to judge yet;
+ * done is done), but only after OVERDUE_UNREPORTED: a task whose deadline
+ * passed with no update on it is red whether or not its plan has a report, so
+ * NO_REPORT_YET is UNKNOWN only while the deadline is still ahead. Of the
+ * rest, every rule that fires is listed and the worst level wins.
  */
 export const RULES: Rule[] = [
   {
     rule: RiskRule.NO_REPORT_YET,
     level: RiskLevel.UNKNOWN,
-    fires: ({ input }) => (input.reports.length === 0 ? `no progress report of the ${input.planYear} plan dated on or before ${input.asOf}` : null),
+    fires: (f) =>
+      f.input.reports.length === 0 && !overdueUnreported.fires(f) ? `no progress report of the ${f.input.planYear} plan dated on or before ${f.input.asOf}, and its deadline ${f.input.due} is not past` : null,
   },
   {
     rule: RiskRule.COMPLETED,
@@ -117,8 +134,10 @@ export const RULES: Rule[] = [
   {
     rule: RiskRule.OVERDUE,
     level: RiskLevel.RED,
-    fires: ({ input }) => (input.asOf > input.due ? `past its deadline ${input.due} and not completed (逾期未完成)` : null),
+    // With no update the task may be done or not: that is OVERDUE_UNREPORTED.
+    fires: ({ input, latest }) => (latest && input.asOf > input.due ? `past its deadline ${input.due} and not completed (逾期未完成)` : null),
   },
+  overdueUnreported,
   {
     rule: RiskRule.UNREPORTED_TWICE,
     level: RiskLevel.RED,

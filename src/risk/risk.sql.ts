@@ -55,24 +55,81 @@ function riskFactsSql(aliases: TaskAliases, asOf: string | null): Sql {
       ORDER BY ${reportDateSql(d)} DESC, ${d}.id DESC LIMIT 1) ${l} ON TRUE`;
 }
 
+/** The facts riskCaseSql judges, each an expression over the row it is evaluated on. */
+interface RiskFacts {
+  asOf: Sql;
+  due: Sql;
+  start: Sql;
+  year: Sql;
+  /** Reports of the plan dated on or before asOf. */
+  reports: Sql;
+  inLast: Sql;
+  inPrev: Sql;
+  /** Status and percent of the task's newest update on or before asOf; null without one. */
+  status: Sql;
+  percent: Sql;
+}
+
 /**
- * The level of a task as a scalar sub-query yielding 'RED' | 'YELLOW' |
- * 'GREEN' | 'UNKNOWN'. The CASE follows RULES in risk-rules.ts: UNKNOWN and
- * COMPLETED decide first, then any RED rule, then any YELLOW rule; the
- * BEHIND_SCHEDULE comparison is the same float arithmetic as the JS one.
+ * The level as a CASE over the facts, yielding 'RED' | 'YELLOW' | 'GREEN' |
+ * 'UNKNOWN'. It follows RULES in risk-rules.ts: OVERDUE_UNREPORTED before
+ * NO_REPORT_YET (a deadline passed in silence needs no report to be judged),
+ * then UNKNOWN and COMPLETED decide, then any RED rule, then any YELLOW rule;
+ * the BEHIND_SCHEDULE comparison is the same float arithmetic as the JS one.
+ */
+function riskCaseSql(f: RiskFacts): Sql {
+  return sql`CASE
+      WHEN ${f.status} IS NULL AND ${f.asOf} > ${f.due} THEN 'RED'
+      WHEN ${f.reports} = 0 THEN 'UNKNOWN'
+      WHEN ${f.status} = 'COMPLETED' THEN 'GREEN'
+      WHEN ${f.status} = 'SUSPENDED'
+        OR ${f.asOf} > ${f.due}
+        OR (${f.reports} >= 2 AND NOT ${f.inLast} AND NOT ${f.inPrev}) THEN 'RED'
+      WHEN (${f.percent} IS NOT NULL
+            AND LEAST(GREATEST(${f.asOf} - ${f.start}, 0), ${f.due} - ${f.start})::float8 * 100 > (${f.percent} + ${sql.raw(String(BEHIND_POINTS))}) * (${f.due} - ${f.start})::float8)
+        OR (${f.status} = 'NOT_STARTED' AND ${f.asOf} > make_date(${f.year}, 3, 31))
+        OR NOT ${f.inLast}
+        OR (${f.due} - ${f.asOf} BETWEEN 0 AND ${sql.raw(String(DUE_SOON_DAYS))}) THEN 'YELLOW'
+      ELSE 'GREEN' END`;
+}
+
+/**
+ * The facts at the plan's default date, read from the columns
+ * storeSupervisionFacts keeps (supervision-facts.ts): no sub-query, so a
+ * filter or a statistic over every task reads each task row once.
+ */
+function storedFacts({ task, plan }: TaskAliases): RiskFacts {
+  return {
+    asOf: sql`COALESCE(${plan}.default_as_of, make_date(${plan}.year, 1, 1))`,
+    due: dueSql({ task, plan }),
+    start: sql`make_date(${plan}.year, 1, 1)`,
+    year: sql`${plan}.year`,
+    reports: sql`${plan}.report_count`,
+    inLast: sql`${task}.in_latest_report`,
+    inPrev: sql`${task}.in_previous_report`,
+    status: sql`${task}.reported_status`,
+    percent: sql`${task}.reported_percent`,
+  };
+}
+
+/**
+ * The level of a task at `asOf` (null: the default date of its plan). At the
+ * default date an expression over the stored facts; at another date a scalar
+ * sub-query working the facts out from the plan's reports and the task's updates.
  */
 export function riskLevelSql(aliases: TaskAliases, asOf: string | null): Sql {
-  return sql`(SELECT CASE
-      WHEN ${f}.reports = 0 THEN 'UNKNOWN'
-      WHEN ${f}.status = 'COMPLETED' THEN 'GREEN'
-      WHEN ${f}.status = 'SUSPENDED'
-        OR ${f}.as_of > ${f}.due
-        OR (${f}.reports >= 2 AND NOT ${f}.in_last AND NOT ${f}.in_prev) THEN 'RED'
-      WHEN (${f}.percent IS NOT NULL
-            AND LEAST(GREATEST(${f}.as_of - ${f}.start, 0), ${f}.due - ${f}.start)::float8 * 100 > (${f}.percent + ${sql.raw(String(BEHIND_POINTS))}) * (${f}.due - ${f}.start)::float8)
-        OR (${f}.status = 'NOT_STARTED' AND ${f}.as_of > make_date(${f}.year, 3, 31))
-        OR NOT ${f}.in_last
-        OR (${f}.due - ${f}.as_of BETWEEN 0 AND ${sql.raw(String(DUE_SOON_DAYS))}) THEN 'YELLOW'
-      ELSE 'GREEN' END
-    FROM (${riskFactsSql(aliases, asOf)}) ${f})`;
+  if (asOf == null) return sql`(${riskCaseSql(storedFacts(aliases))})`;
+  const col = (name: string) => sql`${f}.${sql.identifier(name)}`;
+  const facts: RiskFacts = {
+    asOf: col('as_of'),
+    due: col('due'),
+    start: col('start'),
+    year: col('year'),
+    reports: col('reports'),
+    inLast: col('in_last'),
+    inPrev: col('in_prev'),
+    status: col('status'),
+    percent: col('percent'),
+  };
+  return sql`(SELECT ${riskCaseSql(facts)} FROM (${riskFactsSql(aliases, asOf)}) ${f})`;
 }

@@ -6,10 +6,10 @@ registerEnumType(RiskLevel, {
   name: 'RiskLevel',
   description: 'Supervision light (红黄绿灯) of a task at a date, from the ordered rules listed in RiskRule.',
   valuesConfig: {
-    RED: { description: 'Red light (红灯): suspended, overdue, or unreported twice in a row.' },
+    RED: { description: 'Red light (红灯): suspended, overdue (逾期未完成), overdue with no report on it (逾期未报), or unreported twice in a row.' },
     YELLOW: { description: 'Yellow light (黄灯): behind 序时进度, not started after Q1, unreported in the latest report, or due within 30 days.' },
     GREEN: { description: 'Green light (绿灯): completed, or on track.' },
-    UNKNOWN: { description: 'No progress report of the plan yet at that date: nothing to judge.' },
+    UNKNOWN: { description: 'No progress report of the plan yet at that date and the deadline not past: nothing to judge yet.' },
   },
 });
 
@@ -17,10 +17,14 @@ registerEnumType(RiskRule, {
   name: 'RiskRule',
   description: 'One rule of the supervision lights, in the order they are applied (src/risk/risk-rules.ts).',
   valuesConfig: {
-    NO_REPORT_YET: { description: 'UNKNOWN, decides alone: the plan has no progress report dated on or before asOf.' },
+    NO_REPORT_YET: { description: 'UNKNOWN, decides alone: the plan has no progress report dated on or before asOf and the task’s deadline is not past (past it, OVERDUE_UNREPORTED wins).' },
     COMPLETED: { description: 'GREEN, decides alone: the latest update says completed (已完成).' },
     SUSPENDED: { description: 'RED: the latest update says the task is halted (暂缓, 暂停, 停工).' },
-    OVERDUE: { description: 'RED: asOf is past the deadline and the task is not completed (逾期未完成).' },
+    OVERDUE: { description: 'RED: asOf is past the deadline and the task’s latest update does not say completed (逾期未完成).' },
+    OVERDUE_UNREPORTED: {
+      description:
+        'RED: asOf is past the deadline and no progress report dated on or before asOf has an update on the task (逾期未报), whether or not the plan has a report; the detail gives the deadline and the date of the plan’s last report. Wins over NO_REPORT_YET.',
+    },
     UNREPORTED_TWICE: { description: 'RED: no update in either of the last two reports of its plan (连续两期未报送).' },
     BEHIND_SCHEDULE: { description: 'YELLOW: the stated percent is more than 15 points behind 序时进度 (expectedPercent).' },
     NOT_STARTED_AFTER_Q1: { description: 'YELLOW: the latest update says not started (未启动) and the first quarter is over.' },

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, GraphQLError, getNullableType, isListType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { ITEMS_WITHOUT_FIRST } from '../graphql/list-cost';
 import { DEFAULT_PAGE_SIZE } from '../graphql/pagination';
 
 /**
@@ -30,9 +31,12 @@ function itemsOf(parentType: string, field: GraphQLField<unknown, unknown>, args
     const asked = [args.first, args.last].find((v): v is number => typeof v === 'number');
     if (asked !== undefined) return Math.max(asked, 0);
     const declaredDefault = pageArgs.map((a) => a.defaultValue).find((v): v is number => typeof v === 'number');
-    return declaredDefault ?? DEFAULT_PAGE_SIZE;
+    const unpaged = field.extensions?.[ITEMS_WITHOUT_FIRST];
+    return declaredDefault ?? (typeof unpaged === 'number' ? unpaged : DEFAULT_PAGE_SIZE);
   }
   if (parentType.startsWith('__') || /Connection$/.test(parentType)) return 1;
+  // Query.nodes(ids:): one item per id asked for.
+  if (Array.isArray(args.ids) && isListType(getNullableType(field.type))) return args.ids.length;
   return isListType(getNullableType(field.type)) ? UNPAGED_LIST_SIZE : 1;
 }
 

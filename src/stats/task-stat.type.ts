@@ -1,4 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { LeaderModel } from '../leader/leader.type';
+import { CategoryModel } from '../task/category.type';
+import { UnitModel } from '../unit/unit.type';
 import { ProgressStatus } from '../progress/progress-status';
 import { RiskLevel } from '../risk/risk-level';
 import { Section } from '../task/section';
@@ -15,14 +18,23 @@ export class TaskStatModel {
   @Field(() => Section, { nullable: true, description: 'Table (grouped by SECTION).' })
   section: Section | null;
 
-  @Field(() => String, { nullable: true, description: 'Work heading 工作任务 (grouped by CATEGORY).' })
+  @Field(() => String, { nullable: true, deprecationReason: 'Use categoryNode { name }: a name is not unique across plans.', description: 'Work heading 工作任务, by name (grouped by CATEGORY).' })
   category: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Responsible leader 责任领导, by name (grouped by LEADER).' })
+  @Field(() => CategoryModel, { nullable: true, description: 'Work heading 工作任务 of the group, as an object (grouped by CATEGORY; null for targets and livelihood projects).' })
+  categoryNode: CategoryModel | null;
+
+  @Field(() => String, { nullable: true, deprecationReason: 'Use leaderNode { name }: a name is not unique across jurisdictions.', description: 'Responsible leader 责任领导, by name (grouped by LEADER).' })
   leader: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Unit, by canonical name (grouped by UNIT).' })
+  @Field(() => LeaderModel, { nullable: true, description: 'Responsible leader 责任领导 of the group, as an object (grouped by LEADER; null for tasks without one).' })
+  leaderNode: LeaderModel | null;
+
+  @Field(() => String, { nullable: true, deprecationReason: 'Use unitNode { name }: a name is not unique across jurisdictions.', description: 'Unit 责任单位, by canonical name (grouped by UNIT).' })
   unit: string | null;
+
+  @Field(() => UnitModel, { nullable: true, description: 'Unit 责任单位 of the group, as an object (grouped by UNIT): open it, or cache it by id.' })
+  unitNode: UnitModel | null;
 
   @Field(() => Role, { nullable: true, description: 'Role 牵头/协同 (grouped by ROLE).' })
   role: Role | null;
@@ -60,4 +72,9 @@ export class TaskStatModel {
 
   @Field(() => Int, { description: 'No report yet at asOf (UNKNOWN).' })
   unknown: number;
+
+  @Field(() => Int, { description: 'At risk (红灯+黄灯): red plus yellow lights at asOf.' })
+  get atRisk(): number {
+    return this.red + this.yellow;
+  }
 }

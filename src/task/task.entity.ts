@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { DocumentEntity } from '../document/document.entity';
 import { PlanEntity } from '../plan/plan.entity';
 import { CategoryEntity } from './category.entity';
+import { ProgressStatus } from '../progress/progress-status';
 import { DueSource } from './due-rules';
 import { Section } from './section';
 
@@ -68,4 +69,31 @@ export class TaskEntity {
   /** The deadline words matched in the text (6月底前 …); empty when the plan year's end applies. */
   @Column({ name: 'due_words', type: 'text', array: true, default: '{}' })
   dueWords: string[];
+
+  // What the supervision rules (src/risk/) read, stored by storeSupervisionFacts in the importing
+  // transaction so that taskStats, history and the risk filter read columns instead of re-deriving
+  // each task's newest update and its plan's reports on every call.
+  /** Status of the newest update in period order, as Task.latestProgress; null without updates. */
+  @Column({ name: 'latest_status', type: 'enum', enum: ProgressStatus, enumName: 'progress_status', nullable: true })
+  latestStatus: ProgressStatus | null;
+
+  /** Percent stated by that update. */
+  @Column({ name: 'latest_percent', type: 'double precision', nullable: true })
+  latestPercent: number | null;
+
+  /** Status of the task's update in the newest report of its plan (by report date) that covers it: what the lights judge at the plan's default date. */
+  @Column({ name: 'reported_status', type: 'enum', enum: ProgressStatus, enumName: 'progress_status', nullable: true })
+  reportedStatus: ProgressStatus | null;
+
+  /** Percent stated by that update. */
+  @Column({ name: 'reported_percent', type: 'double precision', nullable: true })
+  reportedPercent: number | null;
+
+  /** The newest report of the plan has an update on the task. */
+  @Column({ name: 'in_latest_report', type: 'boolean', default: false })
+  inLatestReport: boolean;
+
+  /** The report before it has one. */
+  @Column({ name: 'in_previous_report', type: 'boolean', default: false })
+  inPreviousReport: boolean;
 }

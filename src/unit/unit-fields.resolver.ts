@@ -71,7 +71,7 @@ export class UnitFieldsResolver {
   }
 
   @FieldResolver(() => WorkloadModel, { description: 'Number of tasks by role, for a year and section if given.' })
-  workload(@Root() unit: UnitModel, @Args() { year, section }: WorkloadArgs, @Ctx() ctx: RequestContext): Promise<WorkloadModel> {
-    return loadWorkload(ctx, unit.dbId, year, section);
+  async workload(@Root() unit: UnitModel, @Args() { year, section }: WorkloadArgs, @Ctx() ctx: RequestContext): Promise<WorkloadModel> {
+    return Object.assign(new WorkloadModel(), await loadWorkload(ctx, unit.dbId, year, section), { unit });
   }
 }

@@ -2,8 +2,11 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { LeaderModel } from '../leader/leader.type';
 import { UnitModel } from './unit.type';
 
-@ObjectType('Workload', { description: "A unit's number of tasks by role. A unit both lead and co-unit of one task counts once in total." })
+@ObjectType('Workload', { description: "A unit's number of tasks by role (工作量). A unit both lead and co-unit of one task counts once in total." })
 export class WorkloadModel {
+  @Field(() => UnitModel, { description: 'The unit (责任单位) counted.' })
+  unit: UnitModel;
+
   @Field(() => Int, { description: 'Tasks where the unit is a lead unit (牵头单位).' })
   lead: number;
 
@@ -14,11 +17,16 @@ export class WorkloadModel {
   total: number;
 }
 
-@ObjectType('UnitWorkload', { description: "One unit's workload in a year (see Query.workloads)." })
-export class UnitWorkloadModel extends WorkloadModel {
-  @Field(() => UnitModel, { description: 'The unit.' })
-  unit: UnitModel;
-}
+/**
+ * The twin of Workload, merged into it: Workload now carries `unit` too, so
+ * both have the same fields. The type name stays for the nodes of
+ * Query.workloads, because fragments and generated client types name it and
+ * GraphQL cannot deprecate a type; drop it at the next breaking release.
+ */
+@ObjectType('UnitWorkload', {
+  description: "One unit's workload (工作量) in a year, the nodes of Query.workloads: the same fields as Workload (Unit.workload), which it will be merged into at the next breaking release.",
+})
+export class UnitWorkloadModel extends WorkloadModel {}
 
 @ObjectType('Collaborator', { description: 'A unit that shares tasks with another unit, in any role.' })
 export class CollaboratorModel {

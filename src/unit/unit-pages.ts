@@ -4,7 +4,9 @@ import { connectionSelection } from '../graphql/selection';
 import { type ConnectionArgs, type Page, type SortKey, pageRequest, pageRows, pageSql, toPage } from '../graphql/pagination';
 import { memoForRootField } from '../graphql/operation-memo';
 import { type Sql, TRUE, compile, sql } from '../graphql/sql';
+import { OrderDirection } from '../graphql/order';
 import { Role } from './role';
+import { type WorkloadOrder, WorkloadOrderField } from './workload-order.inputs';
 import type { Section } from '../task/section';
 import { UnitWorkloadModel } from './unit-graph.types';
 import type { UnitWhere } from './unit.inputs';
@@ -41,12 +43,32 @@ export async function unitPage(ctx: RequestContext, args: ConnectionArgs & { whe
 
 const UNITS = sql`FROM unit ${u}`;
 
-const byLoad = (row: Sql = w): SortKey[] => [
-  { name: 'TOTAL', expr: sql`${row}.total`, desc: true, type: 'int' },
-  { name: 'NAME', expr: sql`${row}.name COLLATE "C"`, desc: false, type: 'text' },
-  { name: 'ID', expr: sql`${row}.id`, desc: false, type: 'int' },
-];
-const BY_LOAD = byLoad();
+type WorkloadRow = UnitRow & { lead: number; co: number; total: number };
+
+const WORKLOAD_COLUMN: Record<WorkloadOrderField, { column: keyof WorkloadRow; type: string }> = {
+  LEAD: { column: 'lead', type: 'int' },
+  CO: { column: 'co', type: 'int' },
+  TOTAL: { column: 'total', type: 'int' },
+  NAME: { column: 'name', type: 'text' },
+};
+
+/** The sort keys of workloads: those asked for (default: total, most first), then name and id so pages stay stable. */
+const workloadKeys = (orderBy: WorkloadOrder[] | undefined) => {
+  const asked = orderBy?.length ? orderBy : [{ field: WorkloadOrderField.TOTAL, direction: OrderDirection.DESC }];
+  const fields = [...asked.filter((o, i) => asked.findIndex((x) => x.field === o.field) === i)];
+  if (!fields.some((o) => o.field === WorkloadOrderField.NAME)) fields.push({ field: WorkloadOrderField.NAME, direction: OrderDirection.ASC });
+  return {
+    keys: (row: Sql = w): SortKey[] => [
+      ...fields.map((o) => {
+        const { column, type } = WORKLOAD_COLUMN[o.field];
+        const expr = o.field === WorkloadOrderField.NAME ? sql`${row}.name COLLATE "C"` : sql`${row}.${sql.identifier(String(column))}`;
+        return { name: o.field, expr, desc: o.direction === OrderDirection.DESC, type };
+      }),
+      { name: 'ID', expr: sql`${row}.id`, desc: false, type: 'int' },
+    ],
+    values: (r: WorkloadRow) => [...fields.map((o) => r[WORKLOAD_COLUMN[o.field].column]), r.id],
+  };
+};
 
 /**
  * Query.workloads: every unit of the jurisdictions that have a plan for the
@@ -55,20 +77,21 @@ const BY_LOAD = byLoad();
  */
 export async function workloadPage(
   ctx: RequestContext,
-  args: ConnectionArgs & { year: number; section?: Section | null },
+  args: ConnectionArgs & { year: number; section?: Section | null; orderBy?: WorkloadOrder[] },
   info?: GraphQLResolveInfo,
 ): Promise<Page<UnitWorkloadModel>> {
+  const order = workloadKeys(args.orderBy);
   const plan = memoForRootField(info, ctx.principal.scope, () => {
-    const request = pageRequest(args, BY_LOAD);
+    const request = pageRequest(args, order.keys());
     const cte = workloadsCte(args);
     const count = info ? connectionSelection(info).totalCount : false;
-    return { request, cte, statement: compile(pageSql({ with: cte, select: sql`${w}.*`, from: sql`FROM ${w}`, where: TRUE, keys: byLoad, request, count })) };
+    return { request, cte, statement: compile(pageSql({ with: cte, select: sql`${w}.*`, from: sql`FROM ${w}`, where: TRUE, keys: order.keys, request, count })) };
   });
   const { rows, total } = pageRows(await ctx.query<UnitRow & { lead: number; co: number; total: number }>(plan.statement));
   return toPage(
     rows,
     plan.request,
-    (r) => [r.total, r.name, r.id],
+    order.values,
     (r) => Object.assign(new UnitWorkloadModel(), { unit: UnitModel.fromRow(r), lead: r.lead, co: r.co, total: r.total }),
     async () => {
       if (total !== undefined) return total;

@@ -8,6 +8,7 @@ import { Section } from '../task/section';
 import { UnitConnection, WorkloadConnection } from './unit-connection.type';
 import type { UnitWorkloadModel } from './unit-graph.types';
 import { UnitWhere } from './unit.inputs';
+import { WorkloadOrder } from './workload-order.inputs';
 import { unitPage, workloadPage } from './unit-pages';
 import { findUnitByName } from './unit-lookup';
 import { UnitModel } from './unit.type';
@@ -32,6 +33,9 @@ class WorkloadsArgs extends ConnectionArgs {
 
   @Field(() => Section, { nullable: true, description: 'Only tasks of this section.' })
   section?: Section;
+
+  @Field(() => [WorkloadOrder], { nullable: true, description: 'Sort keys, most significant first (排序). Default: total, most first; ties by name, then id.' })
+  orderBy?: WorkloadOrder[];
 }
 
 @Resolver()
@@ -52,7 +56,7 @@ export class UnitQueryResolver {
   }
 
   @Query(() => WorkloadConnection, {
-    description: 'Every unit with its number of tasks in a year, most loaded first (ties by name); stable under pagination. For integrations pulling per-unit workloads.',
+    description: 'Every unit with its number of tasks in a year (工作量), most loaded first unless `orderBy` says otherwise (ties by name); stable under pagination. For integrations pulling per-unit workloads.',
   })
   workloads(@Args() args: WorkloadsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<UnitWorkloadModel>> {
     return workloadPage(ctx, args, info);

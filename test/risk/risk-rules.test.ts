@@ -31,6 +31,33 @@ describe('risk rules, one test per rule', () => {
     expect(v).toEqual({ level: RiskLevel.UNKNOWN, asOf: '2024-03-01', reasons: [{ rule: RiskRule.NO_REPORT_YET, detail: expect.stringContaining('2024') }] });
   });
 
+  it('NO_REPORT_YET: UNKNOWN on the deadline itself, not after it', () => {
+    expect(rules(base({ asOf: '2024-12-31', reports: [], updates: [] }))).toEqual([RiskRule.NO_REPORT_YET]);
+    expect(assessRisk(base({ asOf: '2025-01-01', reports: [], updates: [] })).level).toBe(RiskLevel.RED);
+  });
+
+  it('OVERDUE_UNREPORTED: RED past the deadline with no report on the task, and it wins over NO_REPORT_YET', () => {
+    const none = assessRisk(base({ asOf: '2025-03-01', reports: [], updates: [] }));
+    expect(none).toEqual({
+      level: RiskLevel.RED,
+      asOf: '2025-03-01',
+      reasons: [
+        {
+          rule: RiskRule.OVERDUE_UNREPORTED,
+          detail: 'past its deadline 2024-12-31 and no progress report has an update on it (逾期未报); the 2024 plan has no progress report dated on or before 2025-03-01',
+        },
+      ],
+    });
+    // Reports exist but none covers the task: the last report's date is the reason, beside the unreported rules.
+    const silent = assessRisk(base({ asOf: '2025-03-01', updates: [] }));
+    expect([silent.level, silent.reasons.map((r) => r.rule)]).toEqual([RiskLevel.RED, [RiskRule.OVERDUE_UNREPORTED, RiskRule.UNREPORTED_TWICE]]);
+    expect(silent.reasons[0].detail).toBe(
+      "past its deadline 2024-12-31 and no progress report has an update on it (逾期未报); the plan's last report is dated 2024-07-12",
+    );
+    // A reported task past its deadline is OVERDUE (逾期未完成), not unreported.
+    expect(rules(base({ asOf: '2025-03-01' }))).toEqual([RiskRule.OVERDUE]);
+  });
+
   it('COMPLETED: GREEN and decides alone, even past the deadline', () => {
     const v = assessRisk(base({ ...latest(ProgressStatus.COMPLETED), due: '2024-06-30' }));
     expect([v.level, rules(base({ ...latest(ProgressStatus.COMPLETED), due: '2024-06-30' }))]).toEqual([RiskLevel.GREEN, [RiskRule.COMPLETED]]);

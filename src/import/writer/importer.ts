@@ -8,6 +8,7 @@ import type { UnitRegistry } from '../registry/unit-registry';
 import { splitProgressItems } from '../../progress/progress-items';
 import { deriveRowStatus } from '../../progress/status-rules';
 import { storeDerivedSignals } from '../../progress/derived-signals';
+import { storeSupervisionFacts } from '../../risk/supervision-facts';
 import { UnitKind } from '../../unit/unit-kind';
 import { Role } from '../../unit/role';
 import type { ImportResult } from './import-result';
@@ -107,6 +108,8 @@ export async function importDocument(
     }
     // issue #10: deadlines and stated percents, derived once and stored.
     await storeDerivedSignals(em, { planId, documentId });
+    // What the supervision lights read, after the rows and statuses they depend on are written.
+    await storeSupervisionFacts(em, planId);
     const updated = defining.filter((ref) => existing.has(key(ref))).length;
     // issue 16: every write is one audit row, in its own transaction; the shell is the SYSTEM principal.
     await appendAudit(em, actor.principal, actor.origin, {
