@@ -17,8 +17,17 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-echo "ensure-chromium: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null
-apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
-/usr/bin/chromium --version >&2
+# apt's and debconf's chatter (debconf: delaying package configuration…) goes to
+# a log shown only when the install fails; the version comes from dpkg, not from
+# running Debian's /usr/bin/chromium wrapper, whose /dev/shm check prints a shell
+# error ("[: …: unexpected operator") when findmnt reports two lines.
+echo "ensure-chromium: installing ${missing[*]} (first run only)" >&2
+export DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}"; } >"$log" 2>&1; then
+  echo "ensure-chromium: installing ${missing[*]} failed:" >&2
+  tail -n 30 "$log" >&2
+  exit 1
+fi
+echo "ensure-chromium: installed $(dpkg-query -W -f='${Package} ${Version}  ' "${missing[@]}")" >&2

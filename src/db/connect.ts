@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { databaseConfig, type DatabaseConfig } from './config';
 import { createDataSource, type PoolOptions } from './data-source';
-import { type StoppedPostmaster, startEmbeddedServer } from './embedded-server';
+import { type Notice, type StoppedPostmaster, startEmbeddedServer } from './embedded-server';
 import { runMigrationsLocked } from './migrate';
 
 export interface Database {
@@ -15,7 +15,7 @@ export interface ConnectOptions {
   /** statement_timeout, acquisition timeout and size of the pool (the API sets them; imports do not). */
   pool?: PoolOptions;
   /** Where to say what happened to the embedded cluster (port changed, adopted after a crash). */
-  notice?: (message: string) => void;
+  notice?: Notice;
 }
 
 /** DATABASE_URL if given, else the embedded cluster; migrations are applied (one process at a time) before returning. */

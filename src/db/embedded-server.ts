@@ -15,9 +15,15 @@ export interface EmbeddedServerOptions {
   port: number;
   /** Database to create inside the cluster if it does not exist yet. */
   database: string;
-  /** Where to say what happened (port changed, cluster adopted); silent by default. */
-  notice?: (message: string) => void;
+  /**
+   * Where to say what happened; silent by default. `warn` for what a person may
+   * need to act on (another program holds the port, a crash left a stale pid
+   * file), `info` for the normal case of attaching to this checkout's cluster.
+   */
+  notice?: Notice;
 }
+
+export type Notice = (message: string, level?: 'info' | 'warn') => void;
 
 export interface EmbeddedServer {
   url: string;
@@ -126,7 +132,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function attachRunning(dataDir: string, database: string, notice: (m: string) => void): Promise<{ port: number } | null> {
+async function attachRunning(dataDir: string, database: string, notice: Notice): Promise<{ port: number } | null> {
   const postmaster = livePostmaster(dataDir);
   if (!postmaster) return null;
   // It may be starting up or shutting down: give it a moment either way.
@@ -134,7 +140,7 @@ async function attachRunning(dataDir: string, database: string, notice: (m: stri
     try {
       await verifyDataDirectory(postmaster.port, dataDir);
       await createDatabaseIfMissing(postmaster.port, database);
-      notice(`Using the embedded PostgreSQL already running for ${dataDir} (pid ${postmaster.pid}, port ${postmaster.port}).`);
+      notice(`Using the embedded PostgreSQL already running for ${dataDir} (pid ${postmaster.pid}, port ${postmaster.port}).`, 'info');
       return { port: postmaster.port };
     } catch (error) {
       if (error instanceof ForeignClusterError) throw error;
@@ -169,7 +175,7 @@ function realpath(dir: string): string {
   }
 }
 
-async function startCluster(dataDir: string, options: EmbeddedServerOptions, notice: (m: string) => void): Promise<{ port: number }> {
+async function startCluster(dataDir: string, options: EmbeddedServerOptions, notice: Notice): Promise<{ port: number }> {
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     ensureTraversable(dataDir);
     await initialise(dataDir, options.port);

@@ -6,6 +6,14 @@ import type { Limits } from './limits';
 import type { Logger } from './logger';
 
 /**
+ * Apollo's CSRF refusal names headers in its own terms; someone trying a plain
+ * GET (curl, a browser's address bar) needs the one line that makes it work.
+ */
+const GET_HINT =
+  'A GET query works with the header `apollo-require-preflight: true` (or `x-apollo-operation-name`), e.g. ' +
+  "curl -H 'apollo-require-preflight: true' 'http://localhost:4000/graphql?query=%7B__typename%7D'; or POST JSON with `Content-Type: application/json`.";
+
+/**
  * What a client sees of an error. Errors we raise on purpose (BAD_USER_INPUT,
  * validation, limits) pass with their code; PostgreSQL errors a client can
  * cause are translated generically by SQLSTATE; a database outage becomes the
@@ -24,6 +32,9 @@ export function formatErrorFor({ logger, database, limits }: { logger: Logger; d
       return strip({ ...formatted, message: translated.message, extensions: translated.extensions });
     }
     const code = formatted.extensions?.code;
+    if (code === 'BAD_REQUEST' && /Cross-Site Request Forgery/.test(formatted.message)) {
+      return strip({ ...formatted, message: `${formatted.message.trim()} ${GET_HINT}` });
+    }
     if (code && code !== 'INTERNAL_SERVER_ERROR') return strip(formatted);
     logger.error({ err: original, path: formatted.path }, `internal error at ${formatted.path?.join('.') ?? '(request)'}`);
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

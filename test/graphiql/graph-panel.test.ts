@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type ApiServer, startApiServer } from '../support/api-server';
-import { examples, launchChromium } from '../support/chromium';
+import { examples, launchChromium, runExample } from '../support/chromium';
 
 const SCREENSHOT = path.join(os.tmpdir(), 'graph-panel.png');
 
@@ -12,32 +12,6 @@ const exampleQuery = (operation: string) => {
   if (!found) throw new Error(`no example named ${operation}`);
   return found.query;
 };
-
-/**
- * Opens an example tab and runs it. The click is dispatched on the tab's
- * button: GraphiQL's tab strip is a drag-to-reorder list that swallows
- * headless mouse presses unpredictably (a zero-length press always, the first
- * press after load often), which would make this test flaky, not stricter.
- */
-async function runExample(page: Page, operation: string, expectInResponse: RegExp) {
-  await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${operation}$`) }).dispatchEvent('click');
-  await expect(page.locator('.graphiql-tab-active').innerText()).resolves.toBe(operation);
-  // The editor takes the tab's text a moment later; executing before that runs the previous tab's query.
-  await page.waitForFunction(
-    (name) => (document.querySelector('.graphiql-editor .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ').includes(`query ${name}`),
-    operation,
-    { timeout: 30_000 },
-  );
-  // GraphiQL re-reads the operation (its name) 100 ms after the editor changes; running
-  // before that sends the new text with the old tab's operation name (a 400).
-  await page.waitForTimeout(1500);
-  await page.locator('.graphiql-execute-button').click();
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector('.graphiql-response .view-lines')?.textContent ?? ''),
-    expectInResponse.source,
-    { timeout: 30_000 },
-  );
-}
 
 describe('the GraphiQL "Graph" panel in headless Chromium', () => {
   let api: ApiServer;

@@ -31,14 +31,20 @@ export interface ServerProcess {
 /**
  * The production server with the given environment: by default `npm start` without npm (NODE_ENV=production
  * node dist/src/server/main.js); `via: 'npm'` runs the real `npm start`, as a process manager would, so a
- * signal goes to npm first (npm forwards it to its script, whose shell must not stand in between).
+ * signal goes to npm first (npm forwards it to its script, whose shell must not stand in between);
+ * `via: 'npm-dev'` the real `npm run start:dev` (the TypeScript sources through ts-node) the same way.
  */
-export function startServer(env: Record<string, string>, via: 'node' | 'npm' = 'node'): ServerProcess {
+export function startServer(env: Record<string, string>, via: 'node' | 'npm' | 'npm-dev' = 'node'): ServerProcess {
   const port = Number(env.PORT);
-  const [command, args] = via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [path.join(ROOT, 'dist', 'src', 'server', 'main.js')]];
+  const [command, args] =
+    via === 'npm'
+      ? ['npm', ['start', '--silent']]
+      : via === 'npm-dev'
+        ? ['npm', ['run', 'start:dev', '--silent']]
+        : [process.execPath, [path.join(ROOT, 'dist', 'src', 'server', 'main.js')]];
   const child = spawn(command, args, {
     // npm in its own process group, so a test can clean up whatever npm left behind (see killGroup).
-    detached: via === 'npm',
+    detached: via !== 'node',
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -149,6 +155,23 @@ export async function graphql(origin: string, query: string): Promise<{ status: 
 }
 
 export const FLAGSHIP = `{ tasks(where: { coUnits: { some: { name: { eq: "区经济信息委" } } }, leaders: { some: { name: { eq: "凌健" } } } }) { totalCount } }`;
+
+/** The pids of the processes still alive in a process group (what a detached `npm` started). */
+export function processGroupMembers(pgid: number): number[] {
+  const pids: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid pgrp …"; comm may hold spaces and parentheses.
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z') pids.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
 
 /** Kills a server and anything it started in its process group (an `npm start` whose script outlived npm). */
 export function killGroup(server: ServerProcess): void {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PUBLIC_DIR = path.join(ROOT, 'public/graphiql');
@@ -25,4 +25,30 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * Opens an example tab and runs it. The click is dispatched on the tab's
+ * button: GraphiQL's tab strip is a drag-to-reorder list that swallows
+ * headless mouse presses unpredictably (a zero-length press always, the first
+ * press after load often), which would make this test flaky, not stricter.
+ */
+export async function runExample(page: Page, operation: string, expectInResponse: RegExp) {
+  await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${operation}$`) }).dispatchEvent('click');
+  await page.waitForFunction((name) => document.querySelector('.graphiql-tab-active .graphiql-tab-button')?.textContent === name, operation);
+  // The editor takes the tab's text a moment later; executing before that runs the previous tab's query.
+  await page.waitForFunction(
+    (name) => (document.querySelector('.graphiql-editor .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ').includes(`query ${name}`),
+    operation,
+    { timeout: 30_000 },
+  );
+  // GraphiQL re-reads the operation (its name) 100 ms after the editor changes; running
+  // before that sends the new text with the old tab's operation name (a 400).
+  await page.waitForTimeout(1500);
+  await page.locator('.graphiql-execute-button').click();
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('.graphiql-response .view-lines')?.textContent ?? ''),
+    expectInResponse.source,
+    { timeout: 30_000 },
+  );
 }

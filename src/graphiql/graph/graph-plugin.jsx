@@ -1,7 +1,7 @@
 // GraphiQL 5 plugin "Graph": a sidebar panel drawing the active tab's result
 // as a network. The drawing code (cytoscape, ~0.5 MB) is a lazy chunk loaded
 // the first time the panel opens, from this server like everything else.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useGraphiQL } from '@graphiql/react';
 import './graph-panel.css';
 
@@ -18,10 +18,41 @@ function GraphIcon() {
   );
 }
 
+// GraphiQL sizes its plugin pane for the documentation explorer: a quarter of
+// the window (~330 px at 1440 px), where a chain of 60+ nodes is a blot. While
+// the Graph panel is open the pane takes half of the space (flex 1 against the
+// editors' 1) unless the user has dragged it wider; leaving the panel gives
+// the docs explorer its own width back, unless the user dragged meanwhile.
+// The pane stays resizable with GraphiQL's drag bar, and the drawing follows.
+const WIDE_FLEX = '1';
+
+function useWidePane(ref) {
+  useEffect(() => {
+    const pane = ref.current?.closest('.graphiql-plugin');
+    if (!pane) return undefined;
+    let previous;
+    let widened;
+    // After GraphiQL's own effect, which sets the pane's stored width when the pane is shown.
+    const frame = requestAnimationFrame(() => {
+      if (!(parseFloat(pane.style.flex) >= Number(WIDE_FLEX))) {
+        previous = pane.style.flex;
+        pane.style.flex = WIDE_FLEX;
+        widened = pane.style.flex; // as the browser spells it ("1 1 0%")
+      }
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (widened !== undefined && pane.style.flex === widened) pane.style.flex = previous;
+    };
+  }, [ref]);
+}
+
 function GraphPanel() {
   const response = useGraphiQL((state) => state.tabs[state.activeTabIndex]?.response ?? null);
+  const section = useRef(null);
+  useWidePane(section);
   return (
-    <section className="duban-graph-panel" aria-label="Graph">
+    <section ref={section} className="duban-graph-panel" aria-label="Graph">
       <div className="graphiql-doc-explorer-title">Graph</div>
       <Suspense fallback={<p className="duban-graph-hint">Loading the graph view…</p>}>
         <GraphView response={response} />

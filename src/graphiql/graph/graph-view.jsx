@@ -17,48 +17,65 @@ export const LABEL_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans 
 
 const KIND_NAME = { leader: '责任领导', unit: '单位', task: '任务' };
 
-const STYLE = [
-  {
-    selector: 'node',
-    style: {
-      label: 'data(label)',
-      'font-family': LABEL_FONT,
-      'font-size': 11,
-      'text-valign': 'bottom',
-      'text-margin-y': 3,
-      'text-wrap': 'wrap',
-      'text-max-width': 140,
-      color: '#1f2937',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.75,
-      'text-background-padding': 1,
-      width: 18,
-      height: 18,
+// Label sizes in screen pixels at the zoom that fits the picture. A chain of
+// 60+ nodes fits only far below 100 %, where fixed 11 px labels drew at 5-6 px,
+// unreadable without Enlarge. After each fit (fitReadable) the stylesheet is
+// rebuilt with labels scaled by 1/zoom, never below their own size: they read
+// at these sizes and still grow when the user zooms in.
+const LABEL_PX = { leader: 14, unit: 12, task: 10, edge: 9 };
+
+function fitReadable(cy) {
+  cy.fit(undefined, 20);
+  cy.style(styleFor(Math.max(1, 1 / cy.zoom())));
+  // Again, now that the labels are larger: the picture's bounding box includes them.
+  cy.fit(undefined, 20);
+}
+
+function styleFor(labelScale) {
+  const px = (size) => size * labelScale;
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': LABEL_FONT,
+        'font-size': px(LABEL_PX.unit),
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'wrap',
+        'text-max-width': px(140),
+        color: '#1f2937',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': 1,
+        width: 18,
+        height: 18,
+      },
     },
-  },
-  { selector: 'node[kind = "leader"]', style: { shape: 'star', width: 34, height: 34, 'background-color': '#b91c1c', 'font-size': 14, 'font-weight': 'bold' } },
-  { selector: 'node[kind = "unit"]', style: { shape: 'round-rectangle', width: 22, height: 16, 'background-color': '#1d4ed8' } },
-  { selector: 'node[kind = "task"]', style: { shape: 'ellipse', width: 10, height: 10, 'background-color': '#9ca3af', 'font-size': 9, color: '#4b5563' } },
-  { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#f59e0b' } },
-  {
-    selector: 'edge',
-    style: {
-      width: 1.2,
-      'curve-style': 'bezier',
-      'line-color': '#9ca3af',
-      'target-arrow-color': '#9ca3af',
-      label: 'data(label)',
-      'font-family': LABEL_FONT,
-      'font-size': 9,
-      color: '#6b7280',
-      'text-rotation': 'autorotate',
+    { selector: 'node[kind = "leader"]', style: { shape: 'star', width: 34, height: 34, 'background-color': '#b91c1c', 'font-size': px(LABEL_PX.leader), 'font-weight': 'bold' } },
+    { selector: 'node[kind = "unit"]', style: { shape: 'round-rectangle', width: 22, height: 16, 'background-color': '#1d4ed8' } },
+    { selector: 'node[kind = "task"]', style: { shape: 'ellipse', width: 10, height: 10, 'background-color': '#9ca3af', 'font-size': px(LABEL_PX.task), color: '#4b5563' } },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#f59e0b' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.2,
+        'curve-style': 'bezier',
+        'line-color': '#9ca3af',
+        'target-arrow-color': '#9ca3af',
+        label: 'data(label)',
+        'font-family': LABEL_FONT,
+        'font-size': px(LABEL_PX.edge),
+        color: '#6b7280',
+        'text-rotation': 'autorotate',
+      },
     },
-  },
-  { selector: 'edge[role = "LEAD"]', style: { width: 2, 'line-color': '#b91c1c', 'target-arrow-color': '#b91c1c', 'target-arrow-shape': 'triangle' } },
-  { selector: 'edge[role = "CO"]', style: { width: 1.5, 'line-style': 'dashed', 'line-color': '#2563eb', 'target-arrow-color': '#2563eb', 'target-arrow-shape': 'vee' } },
-  { selector: 'edge[role = "LEADER"]', style: { 'line-style': 'dotted', 'line-color': '#7c3aed' } },
-  { selector: 'edge[role = "SHARE"]', style: { width: 2.5, 'line-color': '#059669' } },
-];
+    { selector: 'edge[role = "LEAD"]', style: { width: 2, 'line-color': '#b91c1c', 'target-arrow-color': '#b91c1c', 'target-arrow-shape': 'triangle' } },
+    { selector: 'edge[role = "CO"]', style: { width: 1.5, 'line-style': 'dashed', 'line-color': '#2563eb', 'target-arrow-color': '#2563eb', 'target-arrow-shape': 'vee' } },
+    { selector: 'edge[role = "LEADER"]', style: { 'line-style': 'dotted', 'line-color': '#7c3aed' } },
+    { selector: 'edge[role = "SHARE"]', style: { width: 2.5, 'line-color': '#059669' } },
+  ];
+}
 
 function layoutFor(graph) {
   if (graph.chain || graph.nodes.some((n) => n.kind === 'leader')) {
@@ -105,7 +122,7 @@ export default function GraphView({ response }) {
         ...graph.nodes.map((n) => ({ group: 'nodes', data: { id: n.id, label: n.label, kind: n.kind } })),
         ...graph.edges.map((e) => ({ group: 'edges', data: e })),
       ],
-      style: STYLE,
+      style: styleFor(1),
       layout: layoutFor(graph),
       wheelSensitivity: 0.3,
       minZoom: 0.1,
@@ -119,23 +136,38 @@ export default function GraphView({ response }) {
       if (event.target === cy) setSelected(null);
     });
     cyRef.current = cy;
+    // Cytoscape only notices window resizes; the pane also changes width when it
+    // opens wide, when the user drags GraphiQL's bar and on Enlarge/Shrink.
+    let frame = 0;
+    const refit = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        cy.resize();
+        fitReadable(cy);
+      });
+    });
+    refit.observe(container.current);
     // What was actually drawn, for the browser test (and anyone inspecting the page).
     container.current.dataset.drawnNodes = String(cy.nodes().length);
     container.current.dataset.drawnEdges = String(cy.edges().length);
     container.current.cy = cy;
     return () => {
+      refit.disconnect();
+      cancelAnimationFrame(frame);
       cy.destroy();
       cyRef.current = null;
     };
   }, [graph]);
 
-  // The sidebar is narrow; "Enlarge" lays the same picture over the page.
+  // "Enlarge" lays the same picture over the page (the ResizeObserver refits it);
+  // Escape closes it, as it closes GraphiQL's own dialogs.
   useEffect(() => {
-    const cy = cyRef.current;
-    if (cy) {
-      cy.resize();
-      cy.fit(undefined, 20);
-    }
+    if (!large) return undefined;
+    const onKey = (event) => {
+      if (event.key === 'Escape') setLarge(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }, [large]);
 
   if (!response) return <p className="duban-graph-hint">Run a query; its result is drawn here as a network (leaders, units, tasks).</p>;
@@ -156,10 +188,10 @@ export default function GraphView({ response }) {
         <span data-testid="graph-counts">
           {graph.nodes.length} nodes · {graph.edges.length} edges
         </span>
-        <button type="button" className="graphiql-button" onClick={() => cyRef.current?.fit(undefined, 20)}>
+        <button type="button" className="graphiql-button" onClick={() => cyRef.current && fitReadable(cyRef.current)}>
           Fit
         </button>
-        <button type="button" className="graphiql-button" onClick={() => setLarge(!large)}>
+        <button type="button" className="graphiql-button" onClick={() => setLarge(!large)} title={large ? 'Shrink (Esc)' : 'Enlarge'}>
           {large ? 'Shrink' : 'Enlarge'}
         </button>
         <button type="button" className="graphiql-button" onClick={exportPng}>
