@@ -29,6 +29,8 @@ import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../pro
 import { TaskRiskFieldsResolver } from '../risk/task-risk-fields.resolver';
 import { TaskStatsQueryResolver } from '../stats/task-stats.resolver';
 import { LeaderHistoryResolver, UnitHistoryResolver } from '../stats/history.resolver';
+// issue #19: ledger exports
+import { LedgerExportResolver } from '../export/ledger-export.resolver';
 
 const RESOLVERS = [
   TaskQueryResolver,
@@ -63,6 +65,8 @@ const RESOLVERS = [
   TaskStatsQueryResolver,
   UnitHistoryResolver,
   LeaderHistoryResolver,
+  // issue #19: ledger exports (src/export)
+  LedgerExportResolver,
 ] as const;
 
 /**

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { RequestContext } from '../graphql/context';
-import { type LedgerCursor, type LedgerScope, ledgerRowsSql, sectionSummarySql } from './ledger.sql';
+import { type LedgerScope, ledgerRowsSql, sectionSummarySql } from './ledger.sql';
 import type { LedgerRow, SectionSummary } from './ledger-layout';
 import { writeLedgerCsv } from './ledger-csv';
 import type { LedgerRequest } from './ledger-request';
@@ -21,21 +21,38 @@ export async function ledgerSections(ctx: RequestContext, request: LedgerRequest
   return [{ section: request.section ?? Section.KEY_TASK, tasks: 0, has_category: false, has_title: false, has_leaders: false, has_co_units: false }];
 }
 
-/** The ledger's rows in chunks of CHUNK_ROWS, each chunk one keyset statement through the request context (its deadline and log). */
-export async function* ledgerRows(ctx: RequestContext, request: LedgerRequest, chunkRows = CHUNK_ROWS): AsyncGenerator<LedgerRow[]> {
-  let after: LedgerCursor | null = null;
+/** The ledger's rows in chunks of CHUNK_ROWS after `after`, each chunk one keyset statement through the request context (its deadline and log). */
+async function* ledgerRows(ctx: RequestContext, request: LedgerRequest, first: LedgerRow[], chunkRows: number): AsyncGenerator<LedgerRow[]> {
+  let rows = first;
   for (;;) {
-    const rows: LedgerRow[] = await ctx.query<LedgerRow>(ledgerRowsSql(scopeOf(request), request.period, request.asOf, after, chunkRows));
     if (rows.length) yield rows;
     if (rows.length < chunkRows) return;
     const last: LedgerRow = rows[rows.length - 1];
-    after = { section: last.section, number: last.number, id: last.id };
+    rows = await ctx.query<LedgerRow>(ledgerRowsSql(scopeOf(request), request.period, request.asOf, { section: last.section, number: last.number, id: last.id }, chunkRows));
   }
 }
 
-/** Writes the ledger of a checked request to `out` in its format; `drained` waits for the client (back-pressure). */
-export async function writeLedger(ctx: RequestContext, request: LedgerRequest, out: Writable, drained: () => Promise<void>): Promise<void> {
-  if (request.format === 'csv') return writeLedgerCsv(out, { period: request.period, rows: ledgerRows(ctx, request) });
+export interface OpenLedger {
+  sections: SectionSummary[];
+  /** Writes the whole file to `out`; `drained` waits for the client (back-pressure). */
+  write(out: Writable, drained: () => Promise<void>): Promise<void>;
+}
+
+/**
+ * Runs the ledger's first statements (its sections and first chunk of rows)
+ * before anything is sent, so that what a request can get wrong in SQL (a NUL
+ * in a name, a timeout, an outage) is still answered as an error, not as a
+ * file cut short.
+ */
+export async function openLedger(ctx: RequestContext, request: LedgerRequest, chunkRows = CHUNK_ROWS): Promise<OpenLedger> {
   const sections = await ledgerSections(ctx, request);
-  return writeLedgerXlsx(out, { title: request.title, period: request.period, sections, rows: ledgerRows(ctx, request), drained });
+  const first = await ctx.query<LedgerRow>(ledgerRowsSql(scopeOf(request), request.period, request.asOf, null, chunkRows));
+  return {
+    sections,
+    write(out, drained) {
+      const rows = ledgerRows(ctx, request, first, chunkRows);
+      if (request.format === 'csv') return writeLedgerCsv(out, { period: request.period, rows });
+      return writeLedgerXlsx(out, { title: request.title, period: request.period, sections, rows, drained });
+    },
+  };
 }

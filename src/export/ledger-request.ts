@@ -88,7 +88,7 @@ export async function resolveLedger(ctx: RequestContext, params: LedgerParams): 
 }
 
 /** Checks the arguments the GraphQL field and the route share, before anything touches the database. */
-export function checkLedgerParams(params: LedgerParams, maxFilterConditions: number): LedgerParams {
+export function checkLedgerParams(params: LedgerParams, maxFilterConditions?: number): LedgerParams {
   if (!Number.isSafeInteger(params.year) || params.year < 1000 || params.year > 9999) {
     throw new BadUserInputError(`year: “${params.year}” is not a year (four digits, e.g. 2024)`, 'year');
   }

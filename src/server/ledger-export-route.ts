@@ -3,7 +3,7 @@ import type http from 'node:http';
 import express from 'express';
 import type { GraphQLFormattedError, GraphQLInputType, GraphQLSchema } from 'graphql';
 import { authorizeExport } from '../export/export-policy';
-import { writeLedger } from '../export/ledger-export';
+import { openLedger } from '../export/ledger-export';
 import { parseLedgerQuery } from '../export/ledger-query';
 import { type LedgerFormat, checkLedgerParams, ledgerFileName, resolveLedger } from '../export/ledger-request';
 import type { RequestContext } from '../graphql/context';
@@ -49,6 +49,7 @@ export function ledgerExportRouter({ schema, limits, context, formatError, datab
         const params = checkLedgerParams(parseLedgerQuery(new URL(req.originalUrl, 'http://localhost').searchParams, format, taskWhere), limits.maxFilterConditions);
         authorizeExport(ctx, params);
         const request = await resolveLedger(ctx, params);
+        const ledger = await openLedger(ctx, request);
         const fileName = ledgerFileName(request);
         const ascii = `ledger-${request.period ?? request.year}${request.section ? `-${request.section}` : ''}.${format}`;
         res.writeHead(200, {
@@ -57,7 +58,7 @@ export function ledgerExportRouter({ schema, limits, context, formatError, datab
           'cache-control': 'no-store',
           'x-content-type-options': 'nosniff',
         });
-        await writeLedger(ctx, request, res, () => drained(res));
+        await ledger.write(res, () => drained(res));
         database.up();
       } catch (error) {
         if (res.headersSent) {
