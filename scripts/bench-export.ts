@@ -94,7 +94,8 @@ async function exportOnce(dbUrl: string, port: number, query: string): Promise<M
     const response = await fetch(`http://127.0.0.1:${port}/exports/${query}`);
     if (response.status !== 200) throw new Error(`${query}: HTTP ${response.status} ${await response.text()}`);
     let bytes = 0;
-    for await (const chunk of response.body!) bytes += (chunk as Uint8Array).length;
+    const reader = response.body!.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.length;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     return { ms, bytes, rssBeforeMb: before.rss, peakRssMb: memoryOf(child.pid!).hwm };
   } finally {

@@ -67,14 +67,17 @@ export async function writeLedgerXlsx(out: Writable, ledger: LedgerXlsx): Promis
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'duban';
   const chunks = ledger.rows[Symbol.asyncIterator]();
+  // Read by index: the chunk belongs to the row source, which looks at it again to tell whether more come.
   let pending: LedgerRow[] = [];
+  let at = 0;
   const next = async (): Promise<LedgerRow | undefined> => {
-    while (pending.length === 0) {
+    while (at >= pending.length) {
       const chunk = await chunks.next();
       if (chunk.done) return undefined;
       pending = chunk.value;
+      at = 0;
     }
-    return pending.shift();
+    return pending[at++];
   };
   let row = await next();
   for (const [index, summary] of ledger.sections.entries()) {
@@ -99,7 +102,7 @@ export async function writeLedgerXlsx(out: Writable, ledger: LedgerXlsx): Promis
         closeBlock();
         Object.assign(block, { text: category, from: line, to: line });
       }
-      if (pending.length === 0) await ledger.drained();
+      if (at >= pending.length) await ledger.drained();
     }
     closeBlock();
     sheet.commit();

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { toDryRunJson } from '../../src/cli/dry-run-json';
+import { openLedger } from '../../src/export/ledger-export';
+import { resolveLedger } from '../../src/export/ledger-request';
+import { RequestContext } from '../../src/graphql/context';
+import { parseDocument } from '../../src/import/parse-document';
 import { type ApiServer, startApiServer } from '../support/api-server';
+import { registry } from '../support/seeds';
 
 const ROOT = path.join(__dirname, '..', '..');
 // DUBAN_SOFFICE as the importer reads it (DUBAN_SOFFICE=/nonexistent runs the fallback reader).
@@ -131,6 +137,19 @@ describe('ledger exports (台账) of the seeded database', () => {
       expect(expected.filter((i) => i.progress).length).toBeGreaterThan(150);
       expect(read.items).toEqual(expected);
     });
+  });
+
+  it.each([7, 8, 10, 136])('rows come in chunks (%i rows a statement, a chunk may end where a table ends) and none is lost', async (chunkRows) => {
+    const ctx = new RequestContext(api.db.dataSource);
+    const request = await resolveLedger(ctx, { format: 'xlsx', year: 2024, jurisdiction: null, section: null, period: null, where: null });
+    const file = path.join(work, `chunks-${chunkRows}.xlsx`);
+    const out = fs.createWriteStream(file);
+    await (await openLedger(ctx, request, chunkRows)).write(out, async () => undefined);
+    await new Promise((resolve) => (out.writableFinished ? resolve(null) : out.once('finish', () => resolve(null))));
+    const items = toDryRunJson(parseDocument(fs.readFileSync(file), file, registry)).sections.flatMap((s) => s.items.map((i) => ({ section: s.section, ...i })));
+    expect(items).toEqual(await apiItems(api, 2024, null));
+    // The plan, the sections, then one statement per chunk (one more, empty, when the last chunk is full).
+    expect(ctx.sqlLog.length).toBe(3 + Math.floor(144 / chunkRows));
   });
 
   describe('an independent reader sees the office layout', () => {
