@@ -41,6 +41,8 @@ import {
   AcknowledgementFieldsResolver,
   TaskAcknowledgementsResolver,
 } from '../workflow/acknowledge.resolver';
+// issue #19: ledger exports
+import { LedgerExportResolver } from '../export/ledger-export.resolver';
 
 const RESOLVERS = [
   TaskQueryResolver,
@@ -91,6 +93,8 @@ const RESOLVERS = [
   AcknowledgeTaskPayloadFieldsResolver,
   AcknowledgementFieldsResolver,
   TaskAcknowledgementsResolver,
+  // issue #19: ledger exports (src/export)
+  LedgerExportResolver,
 ] as const;
 
 /**

@@ -17,6 +17,7 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Query.workloads': 'read',
   'Query.node': 'read',
   'Query.nodes': 'read',
+  'Query.ledgerExport': 'read',
   'Query.unitPath': 'read',
   'Query.taskStats': 'read',
   'Query.viewer': 'viewer.read',
@@ -35,7 +36,7 @@ const PUBLIC_TYPES = [
   'Unit', 'UnitConnection', 'UnitEdge', 'Assignment', 'Workload', 'UnitWorkload', 'Collaborator',
   'ProgressUpdate', 'ProgressChange', 'RiskReason', 'TaskStat', 'YearRecord', 'ChainLink', 'UnitPath', 'PathHop',
   'Centrality', 'Community', 'TaskAcknowledgement', 'TaskDue', 'TaskRisk', 'UnitCount', 'ProgressItem', 'LeaderCount', 'UnitWorkloadConnection',
-  'UnitWorkloadEdge',
+  'UnitWorkloadEdge', 'LedgerExport',
   // mutation answers: each mutation is checked itself, and the objects they hold are checked by their own types
   'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'UserError',
 ];

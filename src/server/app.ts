@@ -17,6 +17,7 @@ import { formatErrorFor, outageStatusPlugin } from './format-error';
 import { graphiqlRouter } from './graphiql';
 import { graphqlPost, isPlainJsonPost } from './graphql-http';
 import { healthHandler, type Lifecycle } from './health';
+import { ledgerExportRouter } from './ledger-export-route';
 import { jsonErrorHandler, jsonNotFound, jsonTextErrors, requireJsonPost } from './http-errors';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createLogger, type Logger } from './logger';
@@ -82,6 +83,7 @@ export async function createApp({
   const schema = await createSchema();
   const database = new DatabaseState(logger);
   const metrics = createMetrics(dataSource);
+  const formatError = formatErrorFor({ logger, database, limits });
   const apollo = new ApolloServer<RequestContext>({
     // The schema, executed by compiled operations (graphql-jit) through Apollo's executor hook.
     gateway: compiledExecution(schema),
@@ -98,7 +100,7 @@ export async function createApp({
       requestMetricsPlugin(metrics),
       ...(exposeSql ? [sqlExtension()] : []),
     ],
-    formatError: formatErrorFor({ logger, database, limits }),
+    formatError,
     // Stack traces never leave the process, whatever NODE_ENV says.
     includeStacktraceInErrorResponses: false,
     introspection,
@@ -125,6 +127,8 @@ export async function createApp({
   app.get('/health', healthHandler(dataSource, lifecycle, database));
   app.get('/metrics', metrics.handler);
   app.use(graphiqlRouter(path.join(PROJECT_ROOT, 'public', 'graphiql')));
+  // Ledger exports (台账 .xlsx/.csv): reads, through the same context, limits and error formatting as GraphQL.
+  app.use(ledgerExportRouter({ schema, limits, context, gate, formatError, database, logger }));
   app.use(
     '/graphql',
     jsonTextErrors,

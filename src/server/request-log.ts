@@ -6,7 +6,7 @@ import type { RequestContext } from '../graphql/context';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
-const ROUTES = new Set(['/graphql', '/health', '/metrics']);
+const ROUTES = new Set(['/graphql', '/health', '/metrics', '/exports/ledger.xlsx', '/exports/ledger.csv']);
 const SANE_REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /** What the log line says of a GraphQL request, read when the response finishes. */

@@ -1,7 +1,7 @@
 import { Section } from '../../task/section';
 
 /** What a column of a task table holds. */
-export type Field = 'number' | 'category' | 'content' | 'title' | 'leaders' | 'leadUnits' | 'coUnits' | 'progress';
+export type Field = 'number' | 'category' | 'content' | 'title' | 'leaders' | 'leadUnits' | 'coUnits' | 'progress' | 'status' | 'risk';
 
 export interface Column {
   field: Field;
@@ -38,6 +38,10 @@ const HEADER_WORDS: HeaderWord[] = [
   { pattern: /^(责任单位|责任部门)$/, fields: ['leadUnits'] },
   { pattern: /^(协同单位|配合单位|协办单位|配合部门)$/, fields: ['coUnits'] },
   { pattern: /^(进展情况|进展|推进情况|完成情况)$/, fields: ['progress'] },
+  // A ledger's own judgements (duban's exports write them, offices add them by hand): read past, never
+  // imported, since the status and the light are worked out again from the progress text and the dates.
+  { pattern: /^(进展状态|最新进展状态|状态)$/, fields: ['status'] },
+  { pattern: /^(红黄绿灯|风险等级|预警等级)$/, fields: ['risk'] },
 ];
 
 export type LayoutResult = { layout: TableLayout } | { error: string };
