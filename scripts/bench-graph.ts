@@ -21,6 +21,7 @@ import { Client } from 'pg';
 import { createDataSource } from '../src/db/data-source';
 import { freePort, startEmbeddedServer } from '../src/db/embedded-server';
 import { CollaborationGraph, type TaskUnits } from '../src/graph/collaboration-graph';
+import { closeAnalyticsPool } from '../src/graph/analytics-pool';
 import { graphOfPlan, plansOfYear } from '../src/graph/graph-cache';
 import { loadPlanVersions, loadTaskUnits } from '../src/graph/graph.sql';
 import { RequestContext } from '../src/graphql/context';
@@ -97,7 +98,7 @@ async function main() {
     const warmMs = await medianOf(async () => {
       const ctx = new RequestContext(ds);
       const [current] = (await loadPlanVersions(ctx)).filter((p) => p.planId === planId);
-      (await graphOfPlan(ctx, current)).centrality(0);
+      await (await graphOfPlan(ctx, current)).centrality(0);
     });
     report(`${label}: warm request (version check + cached graph)`, fmt(warmMs));
   }
@@ -126,7 +127,7 @@ async function main() {
     const [ms] = await time(async () => {
       const plans = await plansOfYear(ctx, 2024);
       plans2024 = plans.length;
-      for (const g of await Promise.all(plans.map((p) => graphOfPlan(ctx, p)))) g.betweennessByUnit();
+      await Promise.all((await Promise.all(plans.map((p) => graphOfPlan(ctx, p)))).map((g) => g.betweennessByUnit()));
     });
     yearTimes.push(ms);
   }
@@ -148,6 +149,7 @@ async function main() {
   report('one plan 50×: Louvain', fmt(bigLouvainMs));
 
   process.stdout.write(`${lines.join('\n')}\n`);
+  await closeAnalyticsPool();
   await ds.destroy();
   await adminClient.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await adminClient.end();

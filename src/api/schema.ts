@@ -14,7 +14,7 @@ import { TaskFieldsResolver } from '../task/task-fields.resolver';
 import { TaskQueryResolver } from '../task/task.resolver';
 import { AssignmentFieldsResolver } from '../unit/assignment-fields.resolver';
 import { UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
-import { UnitFieldsResolver } from '../unit/unit-fields.resolver';
+import { CollaboratorFieldsResolver, UnitFieldsResolver } from '../unit/unit-fields.resolver';
 import { UnitQueryResolver } from '../unit/unit.resolver';
 import { LeaderJurisdictionResolver, UnitJurisdictionResolver } from '../plan/jurisdiction-fields.resolver';
 import { NodeResolver } from './node.resolver';
@@ -53,6 +53,7 @@ const RESOLVERS = [
   LeaderResolver,
   UnitQueryResolver,
   UnitFieldsResolver,
+  CollaboratorFieldsResolver,
   UnitConnectionResolver,
   WorkloadConnectionResolver,
   AssignmentFieldsResolver,

@@ -111,7 +111,8 @@ export class CollaborationGraph {
     return new Map([...this.allCentralities()].map(([id, c]) => [id, c.betweenness]));
   }
 
-  private allCentralities(): Map<number, UnitCentrality> {
+  /** Centrality of every unit, by unit id. */
+  allCentralities(): Map<number, UnitCentrality> {
     if (this.centralities) return this.centralities;
     // Unweighted on purpose: a broker is who sits on the shortest chains of
     // units, counted in hops; a heavy edge is a close tie, not a long one.
@@ -161,6 +162,15 @@ export class CollaborationGraph {
 
   /** Louvain community of the unit (edges weighted by shared tasks); null when not in the graph. */
   community(unitId: number): UnitCommunity | null {
+    return this.communitiesByUnit().get(unitId) ?? null;
+  }
+
+  /** Every community, the largest first. */
+  allCommunities(): UnitCommunity[] {
+    return [...new Set(this.communitiesByUnit().values())].sort((x, y) => x.number - y.number);
+  }
+
+  private communitiesByUnit(): Map<number, UnitCommunity> {
     if (!this.communities) {
       const assignment = louvain(this.graph, { getEdgeWeight: 'weight', rng: seededRandom(LOUVAIN_SEED) });
       const groups = new Map<number, number[]>();
@@ -178,7 +188,7 @@ export class CollaborationGraph {
         for (const id of unitIds) this.communities!.set(id, community);
       });
     }
-    return this.communities.get(unitId) ?? null;
+    return this.communities;
   }
 
   /** Merges plans' graphs (a path across all years): one graph over all their tasks. */

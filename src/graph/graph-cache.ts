@@ -1,10 +1,10 @@
 import type { RequestContext } from '../graphql/context';
-import { CollaborationGraph } from './collaboration-graph';
 import { type PlanVersion, loadPlanVersions, loadTaskUnits } from './graph.sql';
+import { PlanGraph } from './plan-graph';
 
 interface Entry {
   version: string;
-  graph: Promise<CollaborationGraph>;
+  graph: Promise<PlanGraph>;
 }
 
 /**
@@ -22,7 +22,7 @@ function cacheOf(ctx: RequestContext): Map<string, Entry> {
   return cache;
 }
 
-function remember(cache: Map<string, Entry>, key: string, version: string, build: () => Promise<CollaborationGraph>): Promise<CollaborationGraph> {
+function remember(cache: Map<string, Entry>, key: string, version: string, build: () => Promise<PlanGraph>): Promise<PlanGraph> {
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.graph;
   const graph = build();
@@ -40,12 +40,12 @@ function remember(cache: Map<string, Entry>, key: string, version: string, build
  * older than the version it is filed under (at worst newer, which costs one
  * needless rebuild). Stale plans of one request are rebuilt in one statement.
  */
-export function graphOfPlan(ctx: RequestContext, plan: PlanVersion): Promise<CollaborationGraph> {
+export function graphOfPlan(ctx: RequestContext, plan: PlanVersion): Promise<PlanGraph> {
   return remember(cacheOf(ctx), `plan:${plan.planId}`, plan.version, () =>
     ctx
-      .loader<number, CollaborationGraph>('graph.build', async (planIds) => {
+      .loader<number, PlanGraph>('graph.build', async (planIds) => {
         const tasks = await loadTaskUnits(ctx, planIds);
-        return planIds.map((id) => new CollaborationGraph(tasks.get(id)!));
+        return planIds.map((id) => PlanGraph.of(tasks.get(id)!));
       })
       .load(plan.planId),
   );
@@ -61,7 +61,7 @@ export async function plansOfYear(ctx: RequestContext, year: number): Promise<Pl
  * jurisdiction, which is the only one holding the unit. Null when the unit
  * has no task that year.
  */
-export async function graphOfUnitInYear(ctx: RequestContext, unitId: number, year: number): Promise<CollaborationGraph | null> {
+export async function graphOfUnitInYear(ctx: RequestContext, unitId: number, year: number): Promise<PlanGraph | null> {
   const graphs = await Promise.all((await plansOfYear(ctx, year)).map((plan) => graphOfPlan(ctx, plan)));
   return graphs.find((g) => g.hasUnit(unitId)) ?? null;
 }
@@ -70,12 +70,12 @@ export async function graphOfUnitInYear(ctx: RequestContext, unitId: number, yea
  * The graph of a jurisdiction for one year, or across all its years (the
  * union of its plans' graphs) when `year` is null. Null when there is no plan.
  */
-export async function graphOfJurisdiction(ctx: RequestContext, jurisdictionId: number, year: number | null): Promise<CollaborationGraph | null> {
+export async function graphOfJurisdiction(ctx: RequestContext, jurisdictionId: number, year: number | null): Promise<PlanGraph | null> {
   const plans = (await loadPlanVersions(ctx)).filter((p) => p.jurisdictionId === jurisdictionId && (year == null || p.year === year));
   if (plans.length === 0) return null;
   if (plans.length === 1) return graphOfPlan(ctx, plans[0]);
   const version = plans.map((p) => `${p.planId}@${p.version}`).join(',');
   return remember(cacheOf(ctx), `jurisdiction:${jurisdictionId}`, version, async () =>
-    CollaborationGraph.union(await Promise.all(plans.map((p) => graphOfPlan(ctx, p)))),
+    PlanGraph.union(await Promise.all(plans.map((p) => graphOfPlan(ctx, p)))),
   );
 }

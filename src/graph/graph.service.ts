@@ -11,13 +11,13 @@ export const MAX_HOPS = 8;
 
 export async function centralityOf(ctx: RequestContext, unitId: number, year: number): Promise<CentralityModel | null> {
   const graph = await graphOfUnitInYear(ctx, unitId, year);
-  const centrality = graph?.centrality(unitId);
+  const centrality = await graph?.centrality(unitId);
   return centrality ? Object.assign(new CentralityModel(), centrality) : null;
 }
 
 export async function communityOf(ctx: RequestContext, unitId: number, year: number): Promise<CommunityModel | null> {
   const graph = await graphOfUnitInYear(ctx, unitId, year);
-  const community = graph?.community(unitId);
+  const community = await graph?.community(unitId);
   return community ? Object.assign(new CommunityModel(), { number: community.number, size: community.unitIds.length, unitIds: community.unitIds }) : null;
 }
 
@@ -43,7 +43,7 @@ export async function unitPath(ctx: RequestContext, args: { from: string; to: st
   const [from, to] = await Promise.all([namedUnit(ctx, args.from, 'from'), namedUnit(ctx, args.to, 'to')]);
   if (from.jurisdictionId !== to.jurisdictionId) return null;
   const graph = await graphOfJurisdiction(ctx, from.jurisdictionId, args.year ?? null);
-  const path = graph?.path(from.unit.dbId, to.unit.dbId, args.maxHops);
+  const path = await graph?.path(from.unit.dbId, to.unit.dbId, args.maxHops);
   if (!path) return null;
   return Object.assign(new UnitPathModel(), {
     unitIds: path.unitIds,

@@ -42,7 +42,7 @@ export async function orderedUnitPage(
   if (seen.has(UnitOrderField.BETWEENNESS)) {
     if (args.year == null) throw new BadUserInputError('Ordering by BETWEENNESS needs `year` (the collaboration graph is one year’s).', 'year');
     const graphs = await Promise.all((await plansOfYear(ctx, args.year)).map((plan) => graphOfPlan(ctx, plan)));
-    scores = new Map(graphs.flatMap((g) => [...g.betweennessByUnit()]));
+    scores = new Map((await Promise.all(graphs.map((g) => g.betweennessByUnit()))).flatMap((m) => [...m]));
   }
   const where = args.where ? unitWhereSql(args.where, u) : TRUE;
   const from = sql`FROM unit ${u} LEFT JOIN unnest(${sql.value([...scores.keys()], 'int[]')}, ${sql.value([...scores.values()], 'float8[]')}) AS ${b}(unit_id, score)

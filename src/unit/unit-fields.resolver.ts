@@ -7,7 +7,8 @@ import { Section } from '../task/section';
 import { TaskConnection } from '../task/task-connection.type';
 import { TaskConnectionArgs } from '../task/task.inputs';
 import { scopedTaskPage } from '../task/task-pages';
-import type { TaskModel } from '../task/task.type';
+import { loadTask } from '../task/task.loaders';
+import { TaskModel } from '../task/task.type';
 import { Role } from './role';
 import { CollaboratorModel, LeaderCountModel, WorkloadModel } from './unit-graph.types';
 import { loadCollaborators, loadLeadersOfUnit, loadWorkload } from './unit-graph.loaders';
@@ -64,7 +65,7 @@ export class UnitFieldsResolver {
     return loadLeadersOfUnit(ctx, unit.dbId, role, year);
   }
 
-  @FieldResolver(() => [CollaboratorModel], { description: 'Units that share tasks with this one (any role), with the number shared, most first.' })
+  @FieldResolver(() => [CollaboratorModel], { description: 'Units that share tasks with this one (any role, 协同关系), with the tasks shared, most first.' })
   collaborators(@Root() unit: UnitModel, @Args() { year, first }: CollaboratorsArgs, @Ctx() ctx: RequestContext): Promise<CollaboratorModel[]> {
     if (first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`\`first\` must be between 1 and ${MAX_PAGE_SIZE} (got ${first}).`, 'first');
     return loadCollaborators(ctx, unit.dbId, first, year);
@@ -73,5 +74,13 @@ export class UnitFieldsResolver {
   @FieldResolver(() => WorkloadModel, { description: 'Number of tasks by role, for a year and section if given.' })
   async workload(@Root() unit: UnitModel, @Args() { year, section }: WorkloadArgs, @Ctx() ctx: RequestContext): Promise<WorkloadModel> {
     return Object.assign(new WorkloadModel(), await loadWorkload(ctx, unit.dbId, year, section), { unit });
+  }
+}
+
+@Resolver(() => CollaboratorModel)
+export class CollaboratorFieldsResolver {
+  @FieldResolver(() => [TaskModel], { description: 'The tasks both units are assigned to (共同承担的任务), any role, in the order they were imported.' })
+  sharedTaskList(@Root() collaborator: CollaboratorModel, @Ctx() ctx: RequestContext): Promise<TaskModel[]> {
+    return Promise.all(collaborator.taskIds.map((id) => loadTask(ctx, id)));
   }
 }

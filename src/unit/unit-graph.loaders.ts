@@ -47,9 +47,9 @@ export function loadWorkload(ctx: RequestContext, unitId: number, year?: number 
 export function loadCollaborators(ctx: RequestContext, unitId: number, first: number, year?: number | null): Promise<CollaboratorModel[]> {
   return ctx
     .loader<number, CollaboratorModel[]>(`unit.collaborators:${first}:${year}`, async (unitIds) => {
-      const rows = await ctx.query<{ parent_id: number; shared: number; unit: UnitRow }>(
-        sql`SELECT parent_id, shared, unit FROM (
-           SELECT ${a}.unit_id AS parent_id, count(DISTINCT ${a}.task_id)::int AS shared, ${unitJson(u)} AS unit,
+      const rows = await ctx.query<{ parent_id: number; shared: number; task_ids: number[]; unit: UnitRow }>(
+        sql`SELECT parent_id, shared, task_ids, unit FROM (
+           SELECT ${a}.unit_id AS parent_id, count(DISTINCT ${a}.task_id)::int AS shared, array_agg(DISTINCT ${a}.task_id ORDER BY ${a}.task_id) AS task_ids, ${unitJson(u)} AS unit,
                   row_number() OVER (PARTITION BY ${a}.unit_id ORDER BY count(DISTINCT ${a}.task_id) DESC, ${u}.name COLLATE "C", ${u}.id) AS rank
            FROM assignment ${a} JOIN assignment ${b} ON ${b}.task_id = ${a}.task_id AND ${b}.unit_id <> ${a}.unit_id
            JOIN unit ${u} ON ${u}.id = ${b}.unit_id${taskScope(sql`${a}.task_id`, year)}
@@ -57,7 +57,7 @@ export function loadCollaborators(ctx: RequestContext, unitId: number, first: nu
          ) ranked WHERE rank <= ${sql.value(first, 'int')} ORDER BY parent_id, rank`,
       );
       return groupBy(unitIds, rows, (r) => r.parent_id).map((group) =>
-        group.map((r) => Object.assign(new CollaboratorModel(), { unit: UnitModel.fromRow(r.unit), sharedTasks: r.shared })),
+        group.map((r) => Object.assign(new CollaboratorModel(), { unit: UnitModel.fromRow(r.unit), sharedTaskCount: r.shared, taskIds: r.task_ids })),
       );
     })
     .load(unitId);

@@ -28,13 +28,23 @@ export class WorkloadModel {
 })
 export class UnitWorkloadModel extends WorkloadModel {}
 
-@ObjectType('Collaborator', { description: 'A unit that shares tasks with another unit, in any role.' })
+@ObjectType('Collaborator', { description: 'A unit that shares tasks with another unit, in any role (协同关系).' })
 export class CollaboratorModel {
+  taskIds: number[];
+
   @Field(() => UnitModel, { description: 'The other unit.' })
   unit: UnitModel;
 
-  @Field(() => Int, { description: 'Number of tasks both units are assigned to.' })
-  sharedTasks: number;
+  @Field(() => Int, { description: 'Number of tasks both units are assigned to (共同承担的任务数).' })
+  sharedTaskCount: number;
+
+  @Field(() => Int, {
+    description: 'Number of tasks both units are assigned to.',
+    deprecationReason: 'A count under a name that reads as a list: use `sharedTaskCount`, and `sharedTaskList` for the tasks themselves.',
+  })
+  get sharedTasks(): number {
+    return this.sharedTaskCount;
+  }
 }
 
 @ObjectType('UnitCount', { description: 'A unit with a number of tasks: those it shares with the parent leader (Leader.units), or with the lead unit of a chain link (ChainLink.coUnits).' })

@@ -241,6 +241,26 @@ describe("the analysts' graph", () => {
     });
   });
 
+  describe('Unit.collaborators', () => {
+    it('gives the shared tasks themselves (sharedTaskList), their count as sharedTaskCount, and keeps the deprecated sharedTasks', async () => {
+      const { data, errors } = await api.gql(`{ unit(name: "区文化旅游委") { collaborators(first: 2, year: 2024) {
+        unit { name } sharedTaskCount sharedTasks sharedTaskList { year number coUnits { name } leadUnits { name } } } } }`);
+      expect(errors).toBeUndefined();
+      const [first, second] = data.unit.collaborators;
+      expect([first.unit.name, first.sharedTaskCount, first.sharedTasks]).toEqual(['区委宣传部', 5, 5]);
+      // The 2024 rows the README's example names: 45, 110, 117, 118, 119.
+      expect(first.sharedTaskList.map((t: any) => t.number).sort((x: number, y: number) => x - y)).toEqual([45, 110, 117, 118, 119]);
+      expect([second.unit.name, second.sharedTaskCount, second.sharedTaskList.length]).toEqual(['区农业农村委', 2, 2]);
+      for (const c of [first, second]) {
+        for (const task of c.sharedTaskList) {
+          expect(task.year).toBe(2024);
+          const units = [...task.coUnits, ...task.leadUnits].map((u: any) => u.name);
+          expect(units).toEqual(expect.arrayContaining(['区文化旅游委', c.unit.name]));
+        }
+      }
+    });
+  });
+
   describe('Unit.centrality', () => {
     it('matches a brute-force betweenness, degree and weighted degree for every unit of 2024, and ranks brokers', async () => {
       const expected = bruteForceBetweenness(adj2024);
