@@ -284,7 +284,7 @@ describe('ledger exports (台账) of the seeded database', () => {
     const { response, body } = await download(`ledger.xlsx?year=2024&where=${encodeURIComponent(JSON.stringify(where))}`);
     expect(response.status).toBe(400);
     expect(JSON.parse(body.toString()).errors[0]).toEqual({
-      message: '`where` has 201 conditions after variables are expanded; the filter size limit is 200 conditions (maxFilterConditions).',
+      message: 'where: more than 200 filter nodes (every input object counts, empty ones included); the filter size limit is 200 conditions (maxFilterConditions).',
       extensions: { code: 'BAD_USER_INPUT', argument: 'where' },
     });
   });
