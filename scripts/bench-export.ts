@@ -25,16 +25,16 @@
 import 'reflect-metadata';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDataSource } from '../src/db/data-source';
-import { freePort, startEmbeddedServer } from '../src/db/embedded-server';
+import { freePort } from '../src/db/embedded-server';
 import { ledgerRowsSql } from '../src/export/ledger.sql';
 import { compile } from '../src/graphql/sql';
 import { loadUnitRegistry } from '../src/import/registry/registry-file';
 import { importFiles, seedDocuments } from '../src/import/writer/import-files';
 import { scaleSeed } from './scale-seed';
+import { benchPostgres } from './bench-postgres';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -117,18 +117,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function main() {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const scale = Number(process.env.BENCH_SCALE ?? 50);
-  let serverUrl = process.env.BENCH_DATABASE_URL;
-  let stopServer: () => Promise<void> = async () => undefined;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-bench-export-'));
-  if (!serverUrl) {
-    fs.chmodSync(tmp, 0o755);
-    const server = await startEmbeddedServer({ dataDir: path.join(tmp, 'pg'), port: await freePort(), database: 'bench' });
-    serverUrl = server.url;
-    stopServer = server.stop;
-  }
-  const urlOf = (db: string) => Object.assign(new URL(serverUrl!), { pathname: `/${db}` }).toString();
-  const admin = new pg.Client({ connectionString: urlOf('postgres') });
-  await admin.connect();
+  const { urlOf, admin, close } = await benchPostgres('duban-bench-export-');
   const seedDb = `bench_export_seed_${process.pid}`;
   const bigDb = `bench_export_x${scale}_${process.pid}`;
   const port = await freePort();
@@ -188,9 +177,7 @@ async function main() {
     }
   } finally {
     for (const db of [bigDb, seedDb]) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-    await admin.end();
-    await stopServer();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await close();
   }
 }
 

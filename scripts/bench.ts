@@ -24,7 +24,6 @@
  */
 import 'reflect-metadata';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,11 +31,11 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createDataSource } from '../src/db/data-source';
-import { freePort, startEmbeddedServer } from '../src/db/embedded-server';
 import { loadUnitRegistry } from '../src/import/registry/registry-file';
 import { importFiles, seedDocuments } from '../src/import/writer/import-files';
 import { timeInPostgres } from './bench-pg-time';
 import { scaleSeed } from './scale-seed';
+import { benchPostgres } from './bench-postgres';
 import { AccountRole } from '../src/auth/account-role';
 import { createAccount, createApiKey } from '../src/auth/account.mutations';
 import { RequestContext } from '../src/graphql/context';
@@ -318,19 +317,7 @@ async function main() {
   const port = Number(process.env.BENCH_PORT ?? 4170);
   const tag = `${process.pid}`;
 
-  let serverUrl = process.env.BENCH_DATABASE_URL;
-  let stopServer: () => Promise<void> = async () => undefined;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-bench-'));
-  if (!serverUrl) {
-    fs.chmodSync(tmp, 0o755);
-    const server = await startEmbeddedServer({ dataDir: path.join(tmp, 'pg'), port: await freePort(), database: 'bench' });
-    serverUrl = server.url;
-    stopServer = server.stop;
-  }
-  const urlOf = (db: string) => Object.assign(new URL(serverUrl!), { pathname: `/${db}` }).toString();
-  const admin = new pg.Client({ connectionString: urlOf('postgres') });
-  admin.on('error', () => undefined);
-  await admin.connect();
+  const { urlOf, admin, close } = await benchPostgres('duban-bench-');
   const seedDb = `bench_seed_${tag}`;
   const scaledDb = `bench_x${scale}_${tag}`;
   const children: ChildProcess[] = [];
@@ -421,9 +408,7 @@ async function main() {
       await admin.query(`DROP DATABASE IF EXISTS ${scaledDb} WITH (FORCE)`);
       await admin.query(`DROP DATABASE IF EXISTS ${seedDb} WITH (FORCE)`);
     }
-    await admin.end();
-    await stopServer();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await close();
   }
   const head = `${'db'.padEnd(5)} ${'question'.padEnd(38)} ${'c'.padStart(3)} | ${'duban'.padEnd(39)} | ${'raw-SQL floor'.padEnd(39)} | share of floor`;
   const cols = `${'req/s'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'SQL/r'.padStart(5)} ${'RSS'.padStart(5)} ${'CPU/r'.padStart(6)}`;
