@@ -6,6 +6,7 @@ import { ForbiddenError } from '../graphql/errors';
 import type { Principal } from '../graphql/principal';
 import { ROOT_FIELD_ACTIONS, TYPE_ACTIONS } from './field-actions';
 import { type Action, type Relation, type Who, decide, isUniversal } from './policy';
+import { accountRelations } from './relations';
 
 type Resolve = GraphQLFieldResolver<unknown, RequestContext>;
 
@@ -76,8 +77,10 @@ function checkedObject(typeName: string, action: Action, resolve: Resolve): Reso
 function relationsToObject(principal: Principal, root: unknown): ReadonlySet<Relation> {
   const owner = (root as { __typename?: string; dbId?: number; accountId?: number } | null) ?? {};
   const accountId = owner.__typename === 'Account' ? owner.dbId : owner.__typename === 'ApiKey' ? owner.accountId : undefined;
-  return new Set<Relation>(principal.accountId !== null && accountId === principal.accountId ? ['ANY', 'SELF'] : ['ANY']);
+  return accountId === undefined ? ONLY_ANY : accountRelations(principal, accountId);
 }
+
+const ONLY_ANY: ReadonlySet<Relation> = new Set<Relation>(['ANY']);
 
 const audited = new WeakMap<RequestContext, Set<string>>();
 

@@ -16,6 +16,7 @@ import { syncRegistry } from './registry-sync';
 import os from 'node:os';
 import { appendAudit } from '../../audit/audit-log';
 import { AuditDecision } from '../../audit/audit.entity';
+import { type Who, decide } from '../../auth/policy';
 import { type Principal, type RequestOrigin, shellPrincipal } from '../../graphql/principal';
 
 /** Who imports: the audit trail's actor. The shell's user when not said (npm run import, seeding at start). */
@@ -115,7 +116,7 @@ export async function importDocument(
     await appendAudit(em, actor.principal, actor.origin, {
       action: 'document.import',
       decision: AuditDecision.ALLOWED,
-      rule: 'admin-import',
+      rule: decide(actor.principal.role as Who, 'document.import').rule,
       reason: `imported ${parsed.file}`,
       target: { document: documentId, plan: planId },
       after: { kind: meta.kind, year: meta.year, period: meta.period, title: meta.title, contentHash: parsed.contentHash, tasksCreated: defining.length - updated, tasksUpdated: updated, progressUpdates },
