@@ -23,7 +23,7 @@ export interface MutationSpec<P extends Payload> {
   action: Action;
   /** The input as sent (its hash ties an idempotency key to it). */
   input: { idempotencyKey?: string | null };
-  /** Ids of the target and how the principal stands to it, read in the transaction; or refusals (no such object). */
+  /** Ids of the target and how the principal stands to it, read in the transaction (an unknown target has only ANY: refused like another's). */
   target(tx: EntityManager): Promise<{ ids: Record<string, unknown>; relations: ReadonlySet<Relation> }>;
   /** The change itself, in the transaction, after the policy allowed it. */
   run(tx: EntityManager): Promise<Outcome<P>>;
