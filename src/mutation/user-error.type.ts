@@ -14,6 +14,8 @@ export enum UserErrorCode {
   INVALID = 'INVALID',
   /** The change would clash with another object (a name or subject already taken). */
   CONFLICT = 'CONFLICT',
+  /** The object is in a state from which this action cannot be taken (workflow state machines, src/workflow/state-machine.ts). */
+  ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
 }
 
 registerEnumType(UserErrorCode, {
@@ -26,6 +28,7 @@ registerEnumType(UserErrorCode, {
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was used before with another mutation or input.' },
     INVALID: { description: 'A value is not acceptable (empty, too long, in the past …); `field` names it.' },
     CONFLICT: { description: 'The change would clash with another record (a name or subject already taken).' },
+    ILLEGAL_TRANSITION: { description: 'The object is in a state from which this action cannot be taken; the message names the state and the action.' },
   },
 });
 

@@ -1,0 +1,7 @@
+import type { Machine } from './state-machine';
+
+/**
+ * Every workflow machine, in the order the README's state table lists them.
+ * A new machine is added here and nowhere else.
+ */
+export const MACHINES: readonly Machine<string, string>[] = [];
