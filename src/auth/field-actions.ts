@@ -28,6 +28,9 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Mutation.createApiKey': 'account.manage',
   'Mutation.revokeApiKey': 'key.revoke',
   'Mutation.acknowledgeTask': 'task.acknowledge',
+  // issue 18: the event log and webhooks
+  'Query.events': 'event.read',
+  'Subscription.events': 'event.read',
 };
 
 /** Object types whose every field is public record reads as the seeds publish it. */
@@ -41,8 +44,16 @@ const PUBLIC_TYPES = [
   'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'UserError',
 ];
 
+/**
+ * Object types reached only through root fields that check their own action and return only the objects
+ * the policy lets the viewer see, one by one (an Event through Query.events / Subscription.events,
+ * filtered by event-visibility.ts).
+ */
+const CHECKED_AT_THE_ROOT = ['Event'];
+
 export const TYPE_ACTIONS: Record<string, Action> = {
   ...Object.fromEntries(PUBLIC_TYPES.map((name) => [name, 'read' as Action])),
+  ...Object.fromEntries(CHECKED_AT_THE_ROOT.map((name) => [name, 'read' as Action])),
   Viewer: 'viewer.read',
   TaskPermissions: 'viewer.read',
   DocumentPermissions: 'viewer.read',

@@ -23,6 +23,8 @@ export const ACTIONS = {
   'audit.read': 'Read the audit trail (auditLog).',
   'document.import': 'Import a document (任务分解表 or 推进情况报告) into a plan.',
   'task.acknowledge': 'Acknowledge receipt of a task (签收) for one’s unit.',
+  'event.read': 'Read the event log and subscribe to it (events): what changed, when, by whom.',
+  'webhook.manage': 'Register, change and remove webhook endpoints; see and replay their deliveries.',
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -100,6 +102,24 @@ export const RULES: readonly Rule[] = [
     who: [AccountRole.UNIT],
     relations: ['LEAD_UNIT', 'CO_UNIT'],
     why: 'A unit signs for the tasks it leads or co-operates on (签收), and only those.',
+  },
+  { id: 'admin-events', action: 'event.read', who: [AccountRole.ADMIN, 'SYSTEM'], relations: ['ANY'], why: 'Administrators see every change, installation events (accounts, keys, webhooks) included.' },
+  {
+    id: 'office-events',
+    action: 'event.read',
+    who: [AccountRole.OFFICE, AccountRole.READER],
+    relations: ['SAME_JURISDICTION'],
+    why: 'The supervision office and its dashboards follow every change in their district (all districts when bound to none).',
+  },
+  { id: 'unit-events', action: 'event.read', who: [AccountRole.UNIT], relations: ['LEAD_UNIT', 'CO_UNIT'], why: 'A unit follows the tasks it leads or co-operates on.' },
+  { id: 'leader-events', action: 'event.read', who: [AccountRole.LEADER], relations: ['RESPONSIBLE_LEADER'], why: 'A leader follows the tasks they answer for.' },
+  { id: 'admin-webhooks', action: 'webhook.manage', who: [AccountRole.ADMIN, 'SYSTEM'], relations: ['ANY'], why: 'Administrators connect the installation to other systems.' },
+  {
+    id: 'office-webhooks',
+    action: 'webhook.manage',
+    who: [AccountRole.OFFICE],
+    relations: ['SAME_JURISDICTION'],
+    why: 'The supervision office connects its district’s systems to its district’s events.',
   },
 ];
 

@@ -32,6 +32,8 @@ import { type AuthSettings, DEFAULT_AUTH } from '../auth/auth-settings';
 import { RateLimits } from '../auth/rate-limit';
 import { mutationsNeedCredentialPlugin } from './mutation-credential';
 import { type Admitted, requestGate } from './request-gate';
+import { eventStreamRouter } from './event-stream-route';
+import { EventHub } from '../events/event-hub';
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -58,6 +60,8 @@ export interface App {
   database: DatabaseState;
   /** Who is asking; `forget()` after revoking a key through another path than the API. */
   authenticator: Authenticator;
+  /** Stops Apollo and this process's event fan-out (issue 18). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -84,6 +88,11 @@ export async function createApp({
   const database = new DatabaseState(logger);
   const metrics = createMetrics(dataSource);
   const formatError = formatErrorFor({ logger, database, limits });
+  const validationRules = [
+    NoOperationTypeRule,
+    maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ...reportInsteadOfThrow }),
+    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...reportInsteadOfThrow }),
+  ];
   const apollo = new ApolloServer<RequestContext>({
     // The schema, executed by compiled operations (graphql-jit) through Apollo's executor hook.
     gateway: compiledExecution(schema),
@@ -107,11 +116,7 @@ export async function createApp({
     // Suggestions reveal field names; they go with introspection (see README "Introspection").
     hideSchemaDetailsFromClientErrors: !introspection,
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [
-      NoOperationTypeRule,
-      maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ...reportInsteadOfThrow }),
-      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...reportInsteadOfThrow }),
-    ],
+    validationRules,
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal (exit 143).
     stopOnTerminationSignals: false,
   });
@@ -129,6 +134,8 @@ export async function createApp({
   app.use(graphiqlRouter(path.join(PROJECT_ROOT, 'public', 'graphiql')));
   // Ledger exports (台账 .xlsx/.csv): reads, through the same context, limits and error formatting as GraphQL.
   app.use(ledgerExportRouter({ schema, limits, context, gate, formatError, database, logger }));
+  // issue 18: subscriptions over Server-Sent Events, before the /graphql route (which would take the path prefix).
+  app.use(eventStreamRouter({ dataSource, schema, limits, gate, validationRules, formatError }));
   app.use(
     '/graphql',
     jsonTextErrors,
@@ -159,5 +166,15 @@ export async function createApp({
   app.use(jsonErrorHandler(logger, limits));
   const graphql = graphqlPost(apollo, { limits, logger, metrics, gate, context });
   const handler: http.RequestListener = (req, res) => (isPlainJsonPost(req) ? graphql(req, res) : app(req, res));
-  return { app: handler, apollo, metrics, database, authenticator };
+  return {
+    app: handler,
+    apollo,
+    metrics,
+    database,
+    authenticator,
+    async stop() {
+      await apollo.stop();
+      await EventHub.of(dataSource).close();
+    },
+  };
 }

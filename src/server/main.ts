@@ -11,9 +11,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import path from 'node:path';
-import type { ApolloServer } from '@apollo/server';
 import { PROJECT_ROOT } from '../db/config';
-import type { RequestContext } from '../graphql/context';
 import { connectDatabase, type Database } from '../db/connect';
 import { seedMissing } from '../import/writer/seed';
 import { summariseImport } from '../cli/import-report';
@@ -71,7 +69,7 @@ async function main(): Promise<void> {
   let handler: http.RequestListener = startingHandler(lifecycle);
   const server = http.createServer((req, res) => handler(req, res));
   let database: Database | undefined;
-  let apollo: ApolloServer<RequestContext> | undefined;
+  let app: { stop(): Promise<void> } | undefined;
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {
@@ -84,7 +82,8 @@ async function main(): Promise<void> {
       await closed;
       clearTimeout(grace);
       await startup.catch(() => undefined);
-      await apollo?.stop();
+      // Apollo, then the event fan-out and the job queue (running deliveries finish or are handed back).
+      await app?.stop();
       // Resolves once the embedded postmaster's process is gone, not only its pid file.
       const postmaster = await database?.close();
       logger.info({ event: 'stopped', ...(postmaster ? { postmaster } : {}) }, 'stopped');
@@ -119,9 +118,9 @@ async function main(): Promise<void> {
       );
     }
     if (stopping) return;
-    const app = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle, auth });
-    apollo = app.apollo;
-    handler = app.app;
+    const created = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle, auth });
+    app = created;
+    handler = created.app;
     lifecycle.phase = 'ready';
     logger.info(
       { event: 'ready', port, readyMs: Date.now() - started },

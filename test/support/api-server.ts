@@ -52,7 +52,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   await seedIfEmpty(db.dataSource, SEEDS_DIR);
   // Further documents (fixtures) after the seeds, through the same importer.
   if (options.alsoImport?.length) await importFiles(db.dataSource, options.alsoImport, registry, { allow: options.allow });
-  const { app, apollo } = await createApp({ dataSource: db.dataSource, exposeSql: options.exposeSql, log: () => undefined, limits: { ...DEFAULT_LIMITS, ...options.limits }, auth: TEST_AUTH(options.auth) });
+  const { app, stop } = await createApp({ dataSource: db.dataSource, exposeSql: options.exposeSql, log: () => undefined, limits: { ...DEFAULT_LIMITS, ...options.limits }, auth: TEST_AUTH(options.auth) });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -69,7 +69,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await apollo.stop();
+      await stop();
       await db.drop();
     },
   };

@@ -18,6 +18,7 @@ import { appendAudit } from '../../audit/audit-log';
 import { AuditDecision } from '../../audit/audit.entity';
 import { type Who, decide } from '../../auth/policy';
 import { type Principal, type RequestOrigin, shellPrincipal } from '../../graphql/principal';
+import { appendEvent } from '../../events/event-log';
 
 /** Who imports: the audit trail's actor. The shell's user when not said (npm run import, seeding at start). */
 export interface ImportActor {
@@ -121,6 +122,8 @@ export async function importDocument(
       target: { document: documentId, plan: planId },
       after: { kind: meta.kind, year: meta.year, period: meta.period, title: meta.title, contentHash: parsed.contentHash, tasksCreated: defining.length - updated, tasksUpdated: updated, progressUpdates },
     });
+    // issue 18: one event per imported document, in the import's transaction (an unchanged re-import writes none).
+    await appendEvent(em, actor.principal, actor.origin, { type: 'importDocument', target: { document: documentId, plan: planId } });
     return {
       ...base,
       status: 'imported',
