@@ -45,6 +45,7 @@ import {
 import { LedgerExportResolver } from '../export/ledger-export.resolver';
 // issue 18: the event log, subscriptions, webhooks
 import { EventFieldsResolver, EventsQueryResolver, EventsSubscriptionResolver } from '../events/events.resolver';
+import { WebhookResolver } from '../webhooks/webhook.resolver';
 
 const RESOLVERS = [
   TaskQueryResolver,
@@ -102,6 +103,7 @@ const RESOLVERS = [
   EventsQueryResolver,
   EventsSubscriptionResolver,
   EventFieldsResolver,
+  WebhookResolver,
 ] as const;
 
 const UNUSED_PUBSUB = {

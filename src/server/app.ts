@@ -34,6 +34,9 @@ import { mutationsNeedCredentialPlugin } from './mutation-credential';
 import { type Admitted, requestGate } from './request-gate';
 import { eventStreamRouter } from './event-stream-route';
 import { EventHub } from '../events/event-hub';
+import { DeliveryQueue } from '../webhooks/delivery-queue';
+import { registerQueueMetrics } from '../webhooks/queue-metrics';
+import type { WebhookSettings } from '../webhooks/webhook-settings';
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -50,6 +53,11 @@ export interface AppOptions {
   lifecycle?: Lifecycle;
   /** Anonymous reads, rate limits, OIDC (auth-settings.ts); the defaults when omitted. */
   auth?: AuthSettings;
+  /**
+   * Deliver webhooks from this process (src/webhooks): main.ts passes the environment's settings. Off when
+   * omitted (most tests): deliveries are still recorded with their events and wait for a process that delivers.
+   */
+  webhooks?: WebhookSettings;
 }
 
 export interface App {
@@ -60,8 +68,8 @@ export interface App {
   database: DatabaseState;
   /** Who is asking; `forget()` after revoking a key through another path than the API. */
   authenticator: Authenticator;
-  /** Stops Apollo and this process's event fan-out (issue 18). */
-  stop(): Promise<void>;
+  /** Stops Apollo, this process's webhook worker (running deliveries get `graceMs` to finish, then are handed back) and its event fan-out (issue 18). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -83,10 +91,14 @@ export async function createApp({
   introspection = process.env.DUBAN_INTROSPECTION !== 'false',
   lifecycle = { phase: 'ready' },
   auth = DEFAULT_AUTH,
+  webhooks,
 }: AppOptions): Promise<App> {
   const schema = await createSchema();
   const database = new DatabaseState(logger);
   const metrics = createMetrics(dataSource);
+  const deliveries = webhooks ? new DeliveryQueue(dataSource, webhooks, logger) : undefined;
+  await deliveries?.start();
+  registerQueueMetrics(metrics.registry, dataSource, deliveries);
   const formatError = formatErrorFor({ logger, database, limits });
   const validationRules = [
     NoOperationTypeRule,
@@ -172,8 +184,9 @@ export async function createApp({
     metrics,
     database,
     authenticator,
-    async stop() {
+    async stop(graceMs = 10_000) {
       await apollo.stop();
+      await deliveries?.stop(graceMs);
       await EventHub.of(dataSource).close();
     },
   };

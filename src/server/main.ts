@@ -20,6 +20,7 @@ import { createApp } from './app';
 import type { Lifecycle } from './health';
 import { limitsFromEnv } from './limits';
 import { authFromEnv } from '../auth/auth-settings';
+import { webhooksFromEnv } from '../webhooks/webhook-settings';
 import { createLogger } from './logger';
 
 const logger = createLogger();
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const limits = limitsFromEnv();
   const auth = authFromEnv();
+  const webhooks = webhooksFromEnv();
   const port = Number(process.env.PORT || 4000);
   const host = process.env.HOST || undefined;
   const graceMs = Number(process.env.DUBAN_SHUTDOWN_GRACE_MS || 10000);
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
   let handler: http.RequestListener = startingHandler(lifecycle);
   const server = http.createServer((req, res) => handler(req, res));
   let database: Database | undefined;
-  let app: { stop(): Promise<void> } | undefined;
+  let app: { stop(graceMs?: number): Promise<void> } | undefined;
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
       clearTimeout(grace);
       await startup.catch(() => undefined);
       // Apollo, then the event fan-out and the job queue (running deliveries finish or are handed back).
-      await app?.stop();
+      await app?.stop(graceMs);
       // Resolves once the embedded postmaster's process is gone, not only its pid file.
       const postmaster = await database?.close();
       logger.info({ event: 'stopped', ...(postmaster ? { postmaster } : {}) }, 'stopped');
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
       );
     }
     if (stopping) return;
-    const created = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle, auth });
+    const created = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle, auth, webhooks });
     app = created;
     handler = created.app;
     lifecycle.phase = 'ready';
