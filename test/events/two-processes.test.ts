@@ -4,6 +4,7 @@ import { buildServer, isReady, killGroup, startServer, type ServerProcess } from
 import { AccountRole, makeKey } from '../support/accounts';
 import { subscribe } from '../support/event-stream';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startReceiver } from '../support/webhook-receiver';
 
 /** Two real server processes on one database behave as one (README "Events"): fan-out through PostgreSQL. */
 describe('events across two server processes', () => {
@@ -13,7 +14,15 @@ describe('events across two server processes', () => {
   beforeAll(async () => {
     buildServer();
     db = await createTestDatabase();
-    const env = { DATABASE_URL: db.url, DUBAN_RATE_LIMIT_PER_KEY: '0', DUBAN_RATE_LIMIT_ANONYMOUS: '0' };
+    const env = {
+      DATABASE_URL: db.url,
+      DUBAN_RATE_LIMIT_PER_KEY: '0',
+      DUBAN_RATE_LIMIT_ANONYMOUS: '0',
+      // A try may take 2 s, so a job held by a dead process is handed on 3 s after it started (+ a maintenance pass, 1 s).
+      DUBAN_WEBHOOK_TIMEOUT_MS: '2000',
+      DUBAN_QUEUE_MAINTENANCE_S: '1',
+      DUBAN_WEBHOOK_BACKOFF_MS: '200',
+    };
     servers.push(startServer({ ...env, PORT: String(await freePort()) }));
     await servers[0].waitFor(isReady, 60_000);
     servers.push(startServer({ ...env, PORT: String(await freePort()) }));
@@ -51,4 +60,48 @@ describe('events across two server processes', () => {
     expect(stream.received).toEqual([event(from + 1, tasks[0]), event(from + 2, tasks[1])]);
     stream.close();
   });
+
+  // Last: it kills one of the two processes.
+  it('killing the process that is delivering a webhook (SIGKILL) leaves the delivery to the other, which completes it once', async () => {
+    const admin = await makeKey(db.dataSource, AccountRole.ADMIN, { name: '系统管理员' });
+    let hold = true;
+    const receiver = await startReceiver(() => (hold ? 'hang' : 200));
+    try {
+      const created = await fetch(`${servers[1].origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+        body: JSON.stringify({ query: `mutation($url: String!) { createWebhook(input: { url: $url, eventTypes: ["createAccount"] }) { webhook { id } } }`, variables: { url: receiver.url } }),
+      });
+      const webhook = (await created.json()).data.createWebhook.webhook.id;
+      await makeKey(db.dataSource, AccountRole.READER, { name: '崩溃' });
+      await receiver.until(1);
+      // Whichever process took the job is "A": kill it while the receiver holds its request.
+      const [{ worker }] = await db.dataSource.query(`SELECT a.worker FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.webhook_id = $1`, [webhook]);
+      const pid = Number(worker.split(':').pop());
+      const victim = servers.find((s) => s.child.pid === pid)!;
+      const survivor = servers.find((s) => s !== victim)!;
+      expect(victim).toBeDefined();
+      hold = false;
+      victim.child.kill('SIGKILL');
+      await victim.exited;
+      await receiver.until(2, 20_000);
+      const tries = async () =>
+        db.dataSource.query(
+          `SELECT d.state, a.attempt, a.worker, a.status_code, a.error FROM webhook_delivery d JOIN webhook_attempt a ON a.delivery_id = d.id WHERE d.webhook_id = $1 ORDER BY a.attempt`,
+          [webhook],
+        );
+      let rows = await tries();
+      for (const deadline = Date.now() + 10_000; rows.some((r: { state: string }) => r.state !== 'DELIVERED') && Date.now() < deadline; rows = await tries()) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(rows).toEqual([
+        { state: 'DELIVERED', attempt: 1, worker, status_code: null, error: 'interrupted: the worker stopped before an answer' },
+        { state: 'DELIVERED', attempt: 2, worker: expect.stringMatching(new RegExp(`:${survivor.child.pid}$`)), status_code: 200, error: null },
+      ]);
+      expect(receiver.received).toHaveLength(2);
+      expect(receiver.received[1].headers['x-duban-delivery']).toBe(receiver.received[0].headers['x-duban-delivery']);
+    } finally {
+      await receiver.close();
+    }
+  }, 60_000);
 });
