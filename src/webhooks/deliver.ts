@@ -47,12 +47,12 @@ export async function deliverOnce(pool: Pool, settings: WebhookSettings, job: De
   const { rows: started } = await pool.query(
     `WITH interrupted AS (
        UPDATE webhook_attempt SET finished_at = clock_timestamp(), error = 'interrupted: the worker stopped before an answer'
-       WHERE delivery_id = $1 AND finished_at IS NULL)
+       WHERE delivery_id = $1 AND finished_at IS NULL),
+     counted AS (UPDATE webhook_delivery SET attempts = $3, state = 'RETRYING' WHERE id = $1)
      INSERT INTO webhook_attempt (delivery_id, attempt, worker)
      VALUES ($1, (SELECT coalesce(max(attempt), 0) + 1 FROM webhook_attempt WHERE delivery_id = $1), $2) RETURNING id`,
-    [row.id, WORKER],
+    [row.id, WORKER, series],
   );
-  await pool.query(`UPDATE webhook_delivery SET attempts = $2, state = 'RETRYING' WHERE id = $1`, [row.id, series]);
   const body = deliveryBody(row, { id: row.event_id, type: row.type, at: row.at, actor: row.actor, target: row.target });
   let status: number | null = null;
   let error: string | null = null;

@@ -8,6 +8,9 @@ import { type WebhookSettings, expireSeconds } from './webhook-settings';
 
 export const DELIVER_QUEUE = 'webhook-deliver';
 
+/** Jobs a worker takes at once. */
+const BATCH = 10;
+
 /** The pg Pool TypeORM's postgres driver keeps. */
 function poolOf(dataSource: DataSource): Pool {
   return (dataSource.driver as unknown as { master: Pool }).master;
@@ -66,8 +69,14 @@ export class DeliveryQueue {
         if (!(await this.boss.getQueue(DELIVER_QUEUE))) throw error;
       });
     }
-    this.workerId = await this.boss.work<DeliveryJob>(DELIVER_QUEUE, { pollingIntervalSeconds: this.settings.pollMs / 1000, batchSize: 1 }, async ([job]) => {
-      await deliverOnce(this.pool, this.settings, job.data, (client, next, startAfter) => this.send(client, next, startAfter));
+    // Up to BATCH jobs per fetch, delivered concurrently: a pg-boss worker waits a polling interval between
+    // fetches unless woken, so one job per fetch would cap a process at two deliveries a second.
+    this.workerId = await this.boss.work<DeliveryJob>(DELIVER_QUEUE, { pollingIntervalSeconds: this.settings.pollMs / 1000, batchSize: BATCH }, async (jobs) => {
+      const results = await Promise.allSettled(jobs.map((job) => deliverOnce(this.pool, this.settings, job.data, (client, next, startAfter) => this.send(client, next, startAfter))));
+      // A failure here is the database's, not the receiver's (those are recorded tries): the batch's jobs are
+      // retried, and a delivery already finished is left alone when its job runs again (deliver.ts).
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     });
     const hub = EventHub.of(this.dataSource);
     this.unsubscribe = hub.subscribe(() => this.relay());
@@ -94,6 +103,9 @@ export class DeliveryQueue {
         this.again = false;
         let queued = 0;
         for (;;) {
+          // Most events have no endpoint, and another process may have queued these already: one cheap look first.
+          const [{ waiting }] = (await this.pool.query(`SELECT EXISTS (SELECT 1 FROM webhook_delivery WHERE NOT queued) AS waiting`)).rows;
+          if (!waiting) break;
           const client = await this.pool.connect();
           let batch = 0;
           try {
