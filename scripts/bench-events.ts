@@ -161,7 +161,10 @@ async function main() {
     process.stdout.write(`${row('event → webhook receiver (pg-boss)', toWebhook)}\n`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    // Whatever happens, leave no server behind: SIGKILL after 30 s.
+    const kill = setTimeout(() => children.forEach((c) => c.kill('SIGKILL')), 30_000);
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)))));
+    clearTimeout(kill);
     await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
     await close();
   }

@@ -85,7 +85,10 @@ async function main(): Promise<void> {
       clearTimeout(grace);
       await startup.catch(() => undefined);
       // Apollo, then the event fan-out and the job queue (running deliveries finish or are handed back).
-      await app?.stop(graceMs);
+      // Bounded: a stop that cannot finish (the database gone) must not keep the process from exiting.
+      const stopped = app?.stop(graceMs);
+      const bound = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), graceMs + 5000).unref());
+      if ((await Promise.race([stopped, bound])) === 'late') logger.warn({ event: 'stop_late' }, `the API and job queue did not stop within ${graceMs + 5000} ms; exiting anyway (unfinished jobs are retried by another process)`);
       // Resolves once the embedded postmaster's process is gone, not only its pid file.
       const postmaster = await database?.close();
       logger.info({ event: 'stopped', ...(postmaster ? { postmaster } : {}) }, 'stopped');

@@ -12,6 +12,8 @@ export interface Receiver {
   received: Received[];
   /** Resolves once `n` requests arrived (rejects after `timeoutMs`). */
   until(n: number, timeoutMs?: number): Promise<void>;
+  /** Answers every request held so far ('hang') with `status`. */
+  answerHeld(status: number): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,10 @@ export async function startReceiver(answer: (i: number) => number | 'hang'): Pro
         waiters.add(check);
         check();
       });
+    },
+    answerHeld(status) {
+      for (const res of hanging) res.writeHead(status).end();
+      hanging.clear();
     },
     async close() {
       for (const res of hanging) res.destroy();
