@@ -36,8 +36,9 @@ export async function appendEvent(tx: Queryable, principal: Principal, origin: R
   const document = asId(record.target.document);
   const plan = asId(record.target.plan);
   const rows = (await tx.query(
-    `INSERT INTO event (type, actor, account_id, key_prefix, request_id, target, task_id, document_id, jurisdiction_id, lead_unit_ids, co_unit_ids, leader_ids)
-     SELECT $1, $2, $3, $4, $5, $6::jsonb, $7::int, $8::int,
+    // clock_timestamp(), not now(): the moment of the change's last step (its commit follows), not its transaction's start.
+    `INSERT INTO event (at, type, actor, account_id, key_prefix, request_id, target, task_id, document_id, jurisdiction_id, lead_unit_ids, co_unit_ids, leader_ids)
+     SELECT clock_timestamp(), $1, $2, $3, $4, $5, $6::jsonb, $7::int, $8::int,
             COALESCE((SELECT p.jurisdiction_id FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = $7::int),
                      (SELECT p.jurisdiction_id FROM document d JOIN plan p ON p.id = d.plan_id WHERE d.id = $8::int),
                      (SELECT p.jurisdiction_id FROM plan p WHERE p.id = $9::int)),
