@@ -37,6 +37,7 @@ import { EventHub } from '../events/event-hub';
 import { DeliveryQueue } from '../webhooks/delivery-queue';
 import { registerQueueMetrics } from '../webhooks/queue-metrics';
 import type { WebhookSettings } from '../webhooks/webhook-settings';
+import { type ReminderSettings, startReminders } from '../reminders/reminder-ticker';
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -58,6 +59,8 @@ export interface AppOptions {
    * omitted (most tests): deliveries are still recorded with their events and wait for a process that delivers.
    */
   webhooks?: WebhookSettings;
+  /** Send reminders from this process (src/reminders): main.ts passes the environment's settings; off when omitted. */
+  reminders?: ReminderSettings;
 }
 
 export interface App {
@@ -92,6 +95,7 @@ export async function createApp({
   lifecycle = { phase: 'ready' },
   auth = DEFAULT_AUTH,
   webhooks,
+  reminders: reminderSettings,
 }: AppOptions): Promise<App> {
   const schema = await createSchema();
   const database = new DatabaseState(logger);
@@ -99,6 +103,7 @@ export async function createApp({
   const deliveries = webhooks ? new DeliveryQueue(dataSource, webhooks, logger) : undefined;
   await deliveries?.start();
   registerQueueMetrics(metrics.registry, dataSource, deliveries);
+  const reminders = reminderSettings ? startReminders(dataSource, reminderSettings, logger) : undefined;
   const formatError = formatErrorFor({ logger, database, limits });
   const validationRules = [
     NoOperationTypeRule,
@@ -186,6 +191,7 @@ export async function createApp({
     authenticator,
     async stop(graceMs = 10_000) {
       await apollo.stop();
+      await reminders?.stop();
       await deliveries?.stop(graceMs);
       await EventHub.of(dataSource).close();
     },

@@ -21,6 +21,7 @@ import type { Lifecycle } from './health';
 import { limitsFromEnv } from './limits';
 import { authFromEnv } from '../auth/auth-settings';
 import { webhooksFromEnv } from '../webhooks/webhook-settings';
+import { remindersFromEnv } from '../reminders/reminder-ticker';
 import { createLogger } from './logger';
 
 const logger = createLogger();
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   const limits = limitsFromEnv();
   const auth = authFromEnv();
   const webhooks = webhooksFromEnv();
+  const reminders = remindersFromEnv();
   const port = Number(process.env.PORT || 4000);
   const host = process.env.HOST || undefined;
   const graceMs = Number(process.env.DUBAN_SHUTDOWN_GRACE_MS || 10000);
@@ -123,7 +125,7 @@ async function main(): Promise<void> {
       );
     }
     if (stopping) return;
-    const created = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle, auth, webhooks });
+    const created = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle, auth, webhooks, reminders });
     app = created;
     handler = created.app;
     lifecycle.phase = 'ready';

@@ -22,6 +22,10 @@ describe('events across two server processes', () => {
       DUBAN_WEBHOOK_TIMEOUT_MS: '2000',
       DUBAN_QUEUE_MAINTENANCE_S: '1',
       DUBAN_WEBHOOK_BACKOFF_MS: '200',
+      // Reminders on a fixed clock, checked often; debug logs say when a process checked and found nothing to send.
+      DUBAN_REMINDERS_TODAY: '2025-10-09',
+      DUBAN_REMINDERS_INTERVAL_MS: '300',
+      LOG_LEVEL: 'debug',
     };
     servers.push(startServer({ ...env, PORT: String(await freePort()) }));
     await servers[0].waitFor(isReady, 60_000);
@@ -59,6 +63,20 @@ describe('events across two server processes', () => {
     const event = (n: number, task: number) => ({ data: { events: { number: n, type: 'acknowledgeTask', actor: 'UNIT 区经济信息委', ids: { task, unit: expect.any(Number) } } } });
     expect(stream.received).toEqual([event(from + 1, tasks[0]), event(from + 2, tasks[1])]);
     stream.close();
+  });
+
+  it('a reminder due now is sent once, by one of the two processes, as one event', async () => {
+    const [{ id: task }] = await db.dataSource.query(`SELECT id FROM task ORDER BY id DESC LIMIT 1`);
+    const marks = servers.map((s) => s.lines.length);
+    // Due on Monday 2025-10-13, after the National Day holiday: its 3-working-day notice is due "today", 2025-10-09.
+    await db.dataSource.query(`UPDATE task SET due_on = '2025-10-13' WHERE id = $1`, [task]);
+    const ticked = (i: number) => servers[i].lines.slice(marks[i]).filter((l) => ['reminders_checked', 'reminders_sent'].includes(l.json?.event)).length;
+    // Both processes have ticked twice since the due date appeared: each had its chance to send.
+    for (const i of [0, 1]) await servers[i].waitFor(() => ticked(i) >= 2, 20_000);
+    const events = await db.dataSource.query(`SELECT target->>'rule' AS rule FROM event WHERE type = 'reminder' AND task_id = $1`, [task]);
+    expect(events).toEqual([{ rule: 'before-3-working-days' }]);
+    const sentBy = servers.map((s, i) => s.lines.slice(marks[i]).filter((l) => l.json?.event === 'reminders_sent').length);
+    expect(sentBy.sort()).toEqual([0, 1]);
   });
 
   // Last: it kills one of the two processes.
