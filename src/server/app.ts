@@ -23,6 +23,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { NoOperationTypeRule } from './no-operation-type.rule';
+import { SubscriptionsOnStreamRule } from './subscriptions-on-stream.rule';
 import { costLimitPlugin } from './query-cost';
 import { filterSizePlugin } from './filter-size-limit';
 import { requestLogger, requestMetricsPlugin, sqlExtension } from './request-log';
@@ -133,7 +134,8 @@ export async function createApp({
     // Suggestions reveal field names; they go with introspection (see README "Introspection").
     hideSchemaDetailsFromClientErrors: !introspection,
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules,
+    // The same rules as the stream route, and subscriptions sent there instead.
+    validationRules: [SubscriptionsOnStreamRule, ...validationRules],
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal (exit 143).
     stopOnTerminationSignals: false,
   });
