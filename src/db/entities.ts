@@ -14,6 +14,9 @@ import { ApiKeyEntity } from '../auth/api-key.entity';
 import { AuditEntryEntity } from '../audit/audit.entity';
 import { IdempotencyKeyEntity } from '../mutation/idempotency.entity';
 import { TaskAcknowledgementEntity } from '../workflow/acknowledgement.entity';
+import { RoundEntity } from '../round/round.entity';
+import { ProgressReportEntity } from '../round/progress-report.entity';
+import { ProgressContributionEntity } from '../round/progress-contribution.entity';
 
 /** Every table of the schema; the migrations must match these exactly (test/db/migrations.test.ts). */
 export const ENTITIES = [
@@ -34,4 +37,8 @@ export const ENTITIES = [
   AuditEntryEntity,
   IdempotencyKeyEntity,
   TaskAcknowledgementEntity,
+  // issue 17: reporting rounds
+  RoundEntity,
+  ProgressReportEntity,
+  ProgressContributionEntity,
 ];

@@ -284,10 +284,14 @@ async function insertProgress(
       return { task: taskIds.get(key(ref))!, text, items: JSON.stringify(splitProgressItems(text)), ...verdict };
     });
   if (rows.length === 0) return 0;
+  // One row per task and period (README "Supervision workflow"): a report the office accepted in a round
+  // for this period gives way to the document imported after it, which now holds the period's text.
   await em.query(
     `INSERT INTO progress_update (task_id, document_id, period, text, items, status, status_reason)
      SELECT p.task, $1::int, $2::text, p.text, p.items::jsonb, p.status::progress_status, p.reason
-     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS p(task, text, items, status, reason)`,
+     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS p(task, text, items, status, reason)
+     ON CONFLICT (task_id, period) DO UPDATE SET document_id = EXCLUDED.document_id, report_id = NULL, text = EXCLUDED.text,
+       items = EXCLUDED.items, status = EXCLUDED.status, status_reason = EXCLUDED.status_reason`,
     [documentId, period, rows.map((r) => r.task), rows.map((r) => r.text), rows.map((r) => r.items), rows.map((r) => r.status), rows.map((r) => r.reason)],
   );
   return rows.length;
