@@ -43,6 +43,17 @@ import {
 } from '../workflow/acknowledge.resolver';
 // issue #19: ledger exports
 import { LedgerExportResolver } from '../export/ledger-export.resolver';
+// issue 17: reporting rounds and review
+import { RoundResolver } from '../round/round.resolver';
+import {
+  ContributeProgressPayloadFieldsResolver,
+  ContributionFieldsResolver,
+  OpenRoundPayloadFieldsResolver,
+  ProgressReportFieldsResolver,
+  ProgressReportPayloadFieldsResolver,
+  ProgressUpdateReportResolver,
+  RoundFieldsResolver,
+} from '../round/round-fields.resolver';
 
 const RESOLVERS = [
   TaskQueryResolver,
@@ -96,6 +107,15 @@ const RESOLVERS = [
   TaskAcknowledgementsResolver,
   // issue #19: ledger exports (src/export)
   LedgerExportResolver,
+  // issue 17: reporting rounds and review (src/round)
+  RoundResolver,
+  RoundFieldsResolver,
+  ProgressReportFieldsResolver,
+  ContributionFieldsResolver,
+  ProgressUpdateReportResolver,
+  OpenRoundPayloadFieldsResolver,
+  ProgressReportPayloadFieldsResolver,
+  ContributeProgressPayloadFieldsResolver,
 ] as const;
 
 /**

@@ -28,6 +28,14 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Mutation.createApiKey': 'account.manage',
   'Mutation.revokeApiKey': 'key.revoke',
   'Mutation.acknowledgeTask': 'task.acknowledge',
+  'Query.rounds': 'read',
+  'Query.round': 'read',
+  'Mutation.openRound': 'round.open',
+  'Mutation.saveProgressDraft': 'report.submit',
+  'Mutation.submitProgress': 'report.submit',
+  'Mutation.contributeProgress': 'report.contribute',
+  'Mutation.acceptReport': 'report.review',
+  'Mutation.returnReport': 'report.review',
 };
 
 /** Object types whose every field is public record reads as the seeds publish it. */
@@ -37,8 +45,10 @@ const PUBLIC_TYPES = [
   'ProgressUpdate', 'ProgressChange', 'RiskReason', 'TaskStat', 'YearRecord', 'ChainLink', 'UnitPath', 'PathHop',
   'Centrality', 'Community', 'TaskAcknowledgement', 'TaskDue', 'TaskRisk', 'UnitCount', 'ProgressItem', 'LeaderCount', 'UnitWorkloadConnection',
   'UnitWorkloadEdge', 'LedgerExport',
+  // issue 17: rounds and reports are read like the progress they become (README "Supervision workflow")
+  'Round', 'RoundCounts', 'ProgressReport', 'ReportDerivation', 'ReportCorrection', 'ProgressContribution',
   // mutation answers: each mutation is checked itself, and the objects they hold are checked by their own types
-  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'UserError',
+  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'UserError', 'OpenRoundPayload', 'ProgressReportPayload', 'ContributeProgressPayload',
 ];
 
 export const TYPE_ACTIONS: Record<string, Action> = {

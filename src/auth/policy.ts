@@ -23,6 +23,10 @@ export const ACTIONS = {
   'audit.read': 'Read the audit trail (auditLog).',
   'document.import': 'Import a document (任务分解表 or 推进情况报告) into a plan.',
   'task.acknowledge': 'Acknowledge receipt of a task (签收) for one’s unit.',
+  'round.open': 'Open a reporting round (报送轮次) of a plan for a period.',
+  'report.submit': 'Write, save and submit a task’s progress report (推进情况) in a round.',
+  'report.contribute': 'Add a co-unit’s contribution (配合单位推进情况) to a task’s report in a round.',
+  'report.review': 'Accept (采纳) or return (退回) a submitted progress report.',
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -100,6 +104,37 @@ export const RULES: readonly Rule[] = [
     who: [AccountRole.UNIT],
     relations: ['LEAD_UNIT', 'CO_UNIT'],
     why: 'A unit signs for the tasks it leads or co-operates on (签收), and only those.',
+  },
+  // issue 17: reporting rounds and review
+  { id: 'admin-rounds', action: 'round.open', who: [AccountRole.ADMIN, 'SYSTEM'], relations: ['ANY'], why: 'The shell and administrators open rounds of any plan.' },
+  {
+    id: 'office-opens-rounds',
+    action: 'round.open',
+    who: [AccountRole.OFFICE],
+    relations: ['SAME_JURISDICTION'],
+    why: 'The supervision office asks its district’s units for their progress (调度).',
+  },
+  {
+    id: 'lead-unit-reports',
+    action: 'report.submit',
+    who: [AccountRole.UNIT],
+    relations: ['LEAD_UNIT'],
+    why: 'The lead unit (牵头单位) answers for a task’s progress report; a co-unit contributes instead.',
+  },
+  {
+    id: 'co-unit-contributes',
+    action: 'report.contribute',
+    who: [AccountRole.UNIT],
+    relations: ['CO_UNIT'],
+    why: 'A co-unit (配合单位) adds its part for the lead unit to include.',
+  },
+  { id: 'admin-reviews', action: 'report.review', who: [AccountRole.ADMIN, 'SYSTEM'], relations: ['ANY'], why: 'The shell and administrators review any report.' },
+  {
+    id: 'office-reviews',
+    action: 'report.review',
+    who: [AccountRole.OFFICE],
+    relations: ['SAME_JURISDICTION'],
+    why: 'The supervision office reviews (审核) its district’s reports.',
   },
 ];
 

@@ -1,7 +1,9 @@
+import { REPORT_MACHINE } from '../round/report.machine';
+import { ROUND_MACHINE } from '../round/round.machine';
 import type { Machine } from './state-machine';
 
 /**
  * Every workflow machine, in the order the README's state table lists them.
  * A new machine is added here and nowhere else.
  */
-export const MACHINES: readonly Machine<string, string>[] = [];
+export const MACHINES: readonly Machine<string, string>[] = [ROUND_MACHINE, REPORT_MACHINE];
