@@ -7,8 +7,7 @@ import { derivePercent } from './percent-rules';
  * statistics stay plain SQL: each task's deadline (from its own text) and each
  * progress update's stated percent. Runs inside the import transaction after
  * the document's rows are written; also used by the migration that added the
- * columns, to fill rows imported before it. Rows an accepted round report
- * gave keep the percent the report settled (a unit's correction included).
+ * columns, to fill rows imported before it.
  */
 export async function storeDerivedSignals(em: Pick<EntityManager, 'query'>, where: { planId?: number; documentId?: number } = {}): Promise<void> {
   const tasks: { id: number; year: number; title: string | null; content: string }[] = await em.query(
@@ -25,7 +24,7 @@ export async function storeDerivedSignals(em: Pick<EntityManager, 'query'>, wher
     );
   }
   const updates: { id: number; text: string }[] = await em.query(
-    `SELECT id, text FROM progress_update WHERE ($1::int IS NULL OR document_id = $1) AND report_id IS NULL`,
+    `SELECT id, text FROM progress_update WHERE $1::int IS NULL OR document_id = $1`,
     [where.documentId ?? null],
   );
   if (updates.length) {
