@@ -18,7 +18,7 @@ describe('reporting rounds: what the office sees, and no double counting', () =>
   const gql = (q: string, v?: Record<string, unknown>, t?: TestKey) => api.gql(q, v, t?.token);
   const ok = (answer: { data?: Record<string, { userErrors: unknown[] }>; errors?: unknown }) => {
     expect(answer.errors).toBeUndefined();
-    const payload = Object.values(answer.data!)[0] as { userErrors: unknown[]; report?: { id: string } };
+    const payload = Object.values(answer.data!)[0] as { userErrors: unknown[]; report?: { id: string }; round?: { id: string } };
     expect(payload.userErrors).toEqual([]);
     return payload;
   };
@@ -38,7 +38,7 @@ describe('reporting rounds: what the office sees, and no double counting', () =>
       )
     ).map((r: { id: number }) => r.id);
     // A round of 上半年 whose due date has passed: every task not submitted is overdue (逾期未报).
-    round = ok(await gql(OPEN, { input: { plan: toGlobalId('Plan', plan.id), period: '上半年', opensOn: '2024-06-20', dueOn: '2024-07-10' } }, office)).round.id;
+    round = ok(await gql(OPEN, { input: { plan: toGlobalId('Plan', plan.id), period: '上半年', opensOn: '2024-06-20', dueOn: '2024-07-10' } }, office)).round!.id;
     const [a, b, c, d] = leadTasks.map((id) => toGlobalId('Task', id));
     ok(await gql(SUBMIT, { input: { round, task: a, text: '上半年完成年度任务的50%。' } }, lead));
     ok(await gql(SAVE, { input: { round, task: b, text: '正在推进。' } }, lead));
@@ -108,7 +108,7 @@ describe('reporting rounds: what the office sees, and no double counting', () =>
          WHERE pu.period = '2021-Q1' AND u.name = '区经济信息委' ORDER BY t.id LIMIT 1`,
       );
       const statsBefore = (await gql(`{ taskStats(where: { year: { eq: 2021 } }, groupBy: [YEAR]) { count } }`)).data.taskStats;
-      const q1 = ok(await gql(OPEN, { input: { plan: toGlobalId('Plan', plan2021.id), period: '2021-Q1', opensOn: '2021-03-25', dueOn: '2021-04-05' } }, office)).round.id;
+      const q1 = ok(await gql(OPEN, { input: { plan: toGlobalId('Plan', plan2021.id), period: '2021-Q1', opensOn: '2021-03-25', dueOn: '2021-04-05' } }, office)).round!.id;
       const report = ok(await gql(SUBMIT, { input: { round: q1, task: toGlobalId('Task', task.id), text: '更正：一季度完成年度任务的26%。' } }, lead)).report!.id;
       ok(await gql(ACCEPT, { input: { report } }, office));
       const rows = await ds.query(`SELECT document_id, report_id IS NOT NULL AS from_report, text FROM progress_update WHERE task_id = $1 AND period = '2021-Q1'`, [task.id]);
@@ -124,7 +124,7 @@ describe('reporting rounds: what the office sees, and no double counting', () =>
       // 2024 target 2 (工业增加值增长8%以上) is led by 区经济信息委 and reported in the fixture's 一季度 report.
       const [target] = await ds.query(`SELECT t.id FROM task t JOIN plan p ON p.id = t.plan_id WHERE p.year = 2024 AND t.section = 'TARGET' AND t.number = 2`);
       const [plan] = await ds.query(`SELECT id FROM plan WHERE year = 2024`);
-      const q1 = ok(await gql(OPEN, { input: { plan: toGlobalId('Plan', plan.id), period: '2024-Q1', opensOn: '2024-03-25', dueOn: '2024-04-05' } }, office)).round.id;
+      const q1 = ok(await gql(OPEN, { input: { plan: toGlobalId('Plan', plan.id), period: '2024-Q1', opensOn: '2024-03-25', dueOn: '2024-04-05' } }, office)).round!.id;
       const report = ok(await gql(SUBMIT, { input: { round: q1, task: toGlobalId('Task', target.id), text: '工业增加值完成年度任务的18%。' } }, lead)).report!.id;
       ok(await gql(ACCEPT, { input: { report } }, office));
       expect(await ds.query(`SELECT document_id, text FROM progress_update WHERE task_id = $1`, [target.id])).toEqual([{ document_id: null, text: '工业增加值完成年度任务的18%。' }]);
