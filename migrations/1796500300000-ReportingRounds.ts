@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
+import { storeSupervisionFacts } from "../src/risk/supervision-facts";
 
 /**
  * Issue 17: reporting rounds, units' progress reports and co-units'
@@ -34,6 +35,8 @@ export class ReportingRounds1796500300000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "progress_contribution" ADD CONSTRAINT "FK_2d059f12763c31190f0303c3c30" FOREIGN KEY ("round_id") REFERENCES "reporting_round"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "progress_contribution" ADD CONSTRAINT "FK_ced93bc8e28aa54bb2ec53fa35f" FOREIGN KEY ("task_id") REFERENCES "task"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "progress_contribution" ADD CONSTRAINT "FK_84503398aa4ac403dd8ba3295e4" FOREIGN KEY ("unit_id") REFERENCES "unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+        // The supervision facts of plans imported before SupervisionFacts1796419161371 (moved here: they read the tables above).
+        await storeSupervisionFacts(queryRunner);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {

@@ -98,6 +98,33 @@ describe('reporting rounds: what the office sees, and no double counting', () =>
     expect((await gql(`query($w: TaskWhere) { tasks(where: $w) { totalCount } }`, { w: { roundReport: { round: 'x' } } })).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('a round with an accepted report is a report of its plan for the lights: the JS rules and the SQL filter agree on every task', async () => {
+    const levels = async (asOf: string | null) => {
+      const seen: Record<string, string> = {};
+      let after: string | null = null;
+      do {
+        const page: { data: { tasks: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string; risk: { level: string } }[] } } } = await gql(
+          `query($after: String, $asOf: String) { tasks(where: { year: { eq: 2024 } }, first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id risk(asOf: $asOf) { level } } } }`,
+          { after, asOf },
+        );
+        for (const n of page.data.tasks.nodes) seen[n.id] = n.risk.level;
+        after = page.data.tasks.pageInfo.hasNextPage ? page.data.tasks.pageInfo.endCursor : null;
+      } while (after);
+      return seen;
+    };
+    for (const asOf of [null, '2024-08-01']) {
+      const js = await levels(asOf);
+      for (const level of ['RED', 'YELLOW', 'GREEN', 'UNKNOWN']) {
+        const expected = Object.values(js).filter((l) => l === level).length;
+        expect([asOf, level, await count({ year: { eq: 2024 }, risk: { level, ...(asOf ? { asOf } : {}) } })]).toEqual([asOf, level, expected]);
+      }
+      // The plan had no imported report: without the round every task would be UNKNOWN (NO_REPORT_YET) at its default date.
+      expect(Object.values(js).filter((l) => l === 'UNKNOWN')).toEqual([]);
+    }
+    const done = await gql(`query($id: ID!) { node(id: $id) { ... on Task { risk { level asOf reasons { rule } } } } }`, { id: toGlobalId('Task', leadTasks[3]) });
+    expect(done.data.node.risk).toEqual({ level: 'GREEN', asOf: '2024-07-10', reasons: [{ rule: 'COMPLETED' }] });
+  });
+
   describe('one progress row per task and period: the later of an import and an acceptance holds the text', () => {
     it('accepting a report for a period an imported report covers replaces that task’s text, keeps the document, adds no row', async () => {
       const ds = api.db.dataSource;
