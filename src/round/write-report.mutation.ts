@@ -10,7 +10,7 @@ import type { Section } from '../task/section';
 import { step } from '../workflow/state-machine';
 import { REPORT_MACHINE } from './report.machine';
 import { checkExtras, checkText } from './report-limits';
-import { REPORT_SELECT, type ReportRow } from './report-row';
+import { REPORT_COLUMNS, REPORT_SELECT, type ReportRow } from './report-row';
 import { reportSignals } from './report-signals';
 import { ROUND_SELECT, type RoundRow } from './round-row';
 
@@ -80,9 +80,8 @@ export function writeReport(ctx: RequestContext, mode: 'save' | 'submit', input:
         const columns = Object.keys(values).map((k) => sql.identifier(k));
         const insert = compile(sql`INSERT INTO progress_report (round_id, task_id, unit_id, ${sql.join(columns, ', ')})
           VALUES (${sql.value(input.roundId, 'int')}, ${sql.value(input.taskId, 'int')}, ${sql.value(ctx.principal.unitId, 'int')}, ${sql.join(Object.values(values), ', ')})
-          RETURNING id`);
-        const [row]: { id: number }[] = await tx.query(insert.text, insert.values);
-        [after] = await tx.query(`${REPORT_SELECT} WHERE id = $1`, [row.id]);
+          RETURNING ${sql.raw(REPORT_COLUMNS)}`);
+        [after] = await tx.query(insert.text, insert.values);
       } else {
         const set = sql.join(Object.entries(values).map(([k, v]) => sql`${sql.identifier(k)} = ${v}`), ', ');
         const updated = await versionedUpdate<ReportRow>(tx, 'progress_report', current.id, input.expectedVersion ?? current.version, set);
@@ -105,13 +104,18 @@ export async function roundAndTask(
   roundId: number,
   taskId: number,
 ): Promise<{ round: RoundRow; task: { section: Section; title: string | null; content: string } } | { userErrors: ReturnType<typeof userError>[] }> {
-  const [round]: (RoundRow | undefined)[] = await tx.query(`${ROUND_SELECT} WHERE id = $1`, [roundId]);
+  // One statement for the round, the task and whether the round has opened: this runs on every report written.
+  const [row]: ({ round: RoundRow | null; task: { plan_id: number; section: Section; title: string | null; content: string } | null; opened: boolean | null } | undefined)[] = await tx.query(
+    `SELECT (SELECT row_to_json(r) FROM (${ROUND_SELECT} WHERE id = $1) r) AS round,
+            (SELECT row_to_json(t) FROM (SELECT plan_id, section, title, content FROM task WHERE id = $2) t) AS task,
+            (SELECT CURRENT_DATE >= opens_on FROM reporting_round WHERE id = $1) AS opened`,
+    [roundId, taskId],
+  );
+  const { round, task, opened } = row!;
   if (!round) return { userErrors: [userError(UserErrorCode.NOT_FOUND, 'There is no such round.', 'round')] };
-  const [task] = await tx.query(`SELECT plan_id, section, title, content FROM task WHERE id = $1`, [taskId]);
   if (!task) return { userErrors: [userError(UserErrorCode.NOT_FOUND, 'There is no such task.', 'task')] };
   if (task.plan_id !== round.plan_id) return { userErrors: [userError(UserErrorCode.INVALID, `The task is not in the plan of round ${round.period}.`, 'task')] };
-  const [{ today }] = await tx.query(`SELECT to_char(CURRENT_DATE, 'YYYY-MM-DD') AS today`);
-  if (today < round.opens_on) return { userErrors: [userError(UserErrorCode.INVALID, `Round ${round.period} opens on ${round.opens_on}.`, 'round')] };
+  if (!opened) return { userErrors: [userError(UserErrorCode.INVALID, `Round ${round.period} opens on ${round.opens_on}.`, 'round')] };
   return { round, task };
 }
 

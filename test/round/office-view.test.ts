@@ -103,12 +103,12 @@ describe('reporting rounds: what the office sees, and no double counting', () =>
       const seen: Record<string, string> = {};
       let after: string | null = null;
       do {
-        const page: { data: { tasks: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string; risk: { level: string } }[] } } } = await gql(
+        const page: { data?: { tasks: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string; risk: { level: string } }[] } } } = await gql(
           `query($after: String, $asOf: String) { tasks(where: { year: { eq: 2024 } }, first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id risk(asOf: $asOf) { level } } } }`,
           { after, asOf },
         );
-        for (const n of page.data.tasks.nodes) seen[n.id] = n.risk.level;
-        after = page.data.tasks.pageInfo.hasNextPage ? page.data.tasks.pageInfo.endCursor : null;
+        for (const n of page.data!.tasks.nodes) seen[n.id] = n.risk.level;
+        after = page.data!.tasks.pageInfo.hasNextPage ? page.data!.tasks.pageInfo.endCursor : null;
       } while (after);
       return seen;
     };
