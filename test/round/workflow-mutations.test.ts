@@ -163,6 +163,21 @@ describe('reporting rounds: the workflow mutations', () => {
       expect(await snapshot()).toEqual(before);
     });
 
+    it('a round not open yet, and a task of another plan, are INVALID naming the field; nothing written', async () => {
+      const later = await api.gql(OPEN, { input: { plan: plan2024, period: '全年', opensOn: '2099-01-01', dueOn: '2099-01-31' } }, office.token);
+      const q4 = later.data.openRound.round.id;
+      const [old] = await api.db.dataSource.query(
+        `SELECT t.id FROM task t JOIN plan p ON p.id = t.plan_id JOIN assignment a ON a.task_id = t.id AND a.role = 'LEAD' JOIN unit u ON u.id = a.unit_id
+         WHERE p.year = 2021 AND u.name = '区经济信息委' ORDER BY t.id LIMIT 1`,
+      );
+      const before = await snapshot();
+      const early = await api.gql(SUBMIT, { input: { round: q4, task, text: '提前报送' } }, lead.token);
+      expect(early.data.submitProgress.userErrors).toEqual([{ field: 'round', code: 'INVALID', message: 'Round 2024-Q4 opens on 2099-01-01.' }]);
+      const elsewhere = await api.gql(SAVE, { input: { round, task: toGlobalId('Task', old.id), text: '错报到别的计划' } }, lead.token);
+      expect(elsewhere.data.saveProgressDraft.userErrors).toEqual([{ field: 'task', code: 'INVALID', message: 'The task is not in the plan of round 2024-Q1.' }]);
+      expect(await snapshot()).toEqual(before);
+    });
+
     it('a malformed round id is BAD_USER_INPUT naming the field', async () => {
       const answer = await api.gql(SAVE, { input: { round: toGlobalId('Task', 1), task, text: '已完成' } }, lead.token);
       expect(answer.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
