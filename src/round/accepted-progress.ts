@@ -20,6 +20,10 @@ import type { ReportRow } from './report-row';
  * out again for the plan in the same transaction, as after an import.
  */
 export async function recordAcceptedProgress(tx: EntityManager, report: ReportRow, period: string, planId: number): Promise<{ before: unknown; after: unknown }> {
+  // Imports hold this lock (importer.ts) from before they lock their plan row until they commit. Without it an
+  // acceptance holding a progress row and waiting for the plan row (storeSupervisionFacts), and an import of the
+  // same period holding the plan row and waiting for that progress row, would deadlock.
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('duban-import'))`);
   const [before] = await tx.query(`SELECT id, document_id, report_id, text, status, percent FROM progress_update WHERE task_id = $1 AND period = $2`, [report.task_id, period]);
   const [after] = await tx.query(
     `INSERT INTO progress_update (task_id, document_id, report_id, period, text, items, status, status_reason, percent, percent_reason)

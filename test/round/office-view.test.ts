@@ -125,6 +125,17 @@ describe('reporting rounds: what the office sees, and no double counting', () =>
     expect(done.data.node.risk).toEqual({ level: 'GREEN', asOf: '2024-07-10', reasons: [{ rule: 'COMPLETED' }] });
   });
 
+  it('acceptances at once in one plan all land, each with its row and the facts refreshed', async () => {
+    const reports: string[] = [];
+    for (const id of leadTasks.slice(4, 9)) {
+      reports.push(ok(await gql(SUBMIT, { input: { round, task: toGlobalId('Task', id), text: '正在推进，已完成年度任务的40%。' } }, lead)).report!.id);
+    }
+    const answers = await Promise.all(reports.map((report) => gql(ACCEPT, { input: { report } }, office)));
+    expect(answers.map((a) => [a.errors, a.data.acceptReport.userErrors, a.data.acceptReport.report.state])).toEqual(reports.map(() => [undefined, [], 'ACCEPTED']));
+    const rows = await api.db.dataSource.query(`SELECT t.latest_percent FROM task t WHERE t.id = ANY($1::int[])`, [leadTasks.slice(4, 9)]);
+    expect(rows).toEqual(leadTasks.slice(4, 9).map(() => ({ latest_percent: 40 })));
+  });
+
   describe('one progress row per task and period: the later of an import and an acceptance holds the text', () => {
     it('accepting a report for a period an imported report covers replaces that task’s text, keeps the document, adds no row', async () => {
       const ds = api.db.dataSource;
