@@ -21,12 +21,19 @@ export async function listRounds(ctx: RequestContext, planId: number | null): Pr
 }
 
 export function loadReport(ctx: RequestContext, id: number): Promise<ProgressReportModel> {
-  return ctx
-    .loader<number, ProgressReportModel>('report.byId', async (ids) => {
-      const rows = await ctx.query<ReportRow>(`${REPORT_SELECT} WHERE id = ANY($1::int[])`, [ids]);
-      return byKey(ids, rows, (r) => r.id, 'progress report', ProgressReportModel.fromRow);
-    })
-    .load(id);
+  return reportLoader(ctx).load(id);
+}
+
+/** A report a mutation of this request just wrote and committed: its payload answers without reading it again. */
+export function primeReport(ctx: RequestContext, row: ReportRow): void {
+  reportLoader(ctx).clear(row.id).prime(row.id, ProgressReportModel.fromRow(row));
+}
+
+function reportLoader(ctx: RequestContext) {
+  return ctx.loader<number, ProgressReportModel>('report.byId', async (ids) => {
+    const rows = await ctx.query<ReportRow>(`${REPORT_SELECT} WHERE id = ANY($1::int[])`, [ids]);
+    return byKey(ids, rows, (r) => r.id, 'progress report', ProgressReportModel.fromRow);
+  });
 }
 
 /** A round's reports in task order, of the given states (all when none given). */

@@ -6,7 +6,8 @@ import { contributeProgress } from './contribute.mutation';
 import { openRound } from './open-round.mutation';
 import { reviewReport } from './review-report.mutation';
 import { AcceptReportInput, ContributeProgressInput, OpenRoundInput, ReturnReportInput, SaveProgressDraftInput, SubmitProgressInput } from './round.inputs';
-import { listRounds } from './round.loaders';
+import { listRounds, primeReport } from './round.loaders';
+import type { ReportPayload } from './write-report.mutation';
 import { ROUND_SELECT, type RoundRow } from './round-row';
 import { RoundModel } from './round.type';
 import { writeReport } from './write-report.mutation';
@@ -30,6 +31,11 @@ export class ContributeProgressPayload extends MutationPayload {
 
 const INPUT = { description: 'What to do (one input object, Relay style).' };
 
+function answer(ctx: RequestContext, { row, ...payload }: ReportPayload): ProgressReportPayload {
+  if (row) primeReport(ctx, row);
+  return Object.assign(new ProgressReportPayload(), payload);
+}
+
 @Resolver()
 export class RoundResolver {
   @Query(() => [RoundModel], { description: 'Reporting rounds (报送轮次), newest period first; of one plan when `plan` is given.' })
@@ -52,13 +58,13 @@ export class RoundResolver {
   @Mutation(() => ProgressReportPayload, { description: 'Saves a task’s report in a round as a draft (草稿): UNIT accounts, for tasks their unit leads.' })
   async saveProgressDraft(@Arg('input', () => SaveProgressDraftInput, INPUT) input: SaveProgressDraftInput, @Ctx() ctx: RequestContext): Promise<ProgressReportPayload> {
     const payload = await writeReport(ctx, 'save', { ...input, roundId: idOf('Round', input.round, 'round'), taskId: idOf('Task', input.task, 'task') });
-    return Object.assign(new ProgressReportPayload(), payload);
+    return answer(ctx, payload);
   }
 
   @Mutation(() => ProgressReportPayload, { description: 'Submits a task’s report in a round (报送), with or without a draft before: UNIT accounts, for tasks their unit leads.' })
   async submitProgress(@Arg('input', () => SubmitProgressInput, INPUT) input: SubmitProgressInput, @Ctx() ctx: RequestContext): Promise<ProgressReportPayload> {
     const payload = await writeReport(ctx, 'submit', { ...input, roundId: idOf('Round', input.round, 'round'), taskId: idOf('Task', input.task, 'task') });
-    return Object.assign(new ProgressReportPayload(), payload);
+    return answer(ctx, payload);
   }
 
   @Mutation(() => ContributeProgressPayload, { description: 'Adds a co-unit’s part to a task’s report in a round (配合单位推进情况): UNIT accounts, for tasks their unit co-operates on.' })

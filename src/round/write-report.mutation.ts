@@ -16,6 +16,8 @@ import { ROUND_SELECT, type RoundRow } from './round-row';
 
 export interface ReportPayload extends Payload {
   reportId: number | null;
+  /** The row as written, for the answer; never stored for a replay, which reads the report as it then is. */
+  row?: ReportRow;
 }
 
 export interface WriteReportInput {
@@ -43,12 +45,13 @@ export function writeReport(ctx: RequestContext, mode: 'save' | 'submit', input:
     input,
     // An unknown task has only ANY: refused like another unit's task.
     target: async () => ({ ids: { round: input.roundId, task: input.taskId, unit: ctx.principal.unitId }, relations: await taskRelations(ctx, input.taskId) }),
+    stored: ({ reportId }) => ({ reportId }),
     run: async (tx) => {
       const extras = checkExtras(input);
       if (extras.length) return { userErrors: extras };
-      const place = await roundAndTask(tx, input.roundId, input.taskId);
+      const place = await roundAndTask(tx, input.roundId, input.taskId, true);
       if ('userErrors' in place) return place;
-      const [current]: (ReportRow | undefined)[] = await tx.query(`${REPORT_SELECT} WHERE round_id = $1 AND task_id = $2 FOR UPDATE`, [input.roundId, input.taskId]);
+      const current = place.report ?? undefined;
       const next = step(REPORT_MACHINE, current?.state ?? null, mode, 'task');
       if ('userErrors' in next) return next;
       if (!current && input.expectedVersion != null) {
@@ -89,7 +92,7 @@ export function writeReport(ctx: RequestContext, mode: 'save' | 'submit', input:
         after = updated.row;
       }
       return {
-        payload: { reportId: after.id },
+        payload: { reportId: after.id, row: after },
         target: { report: after.id, round: input.roundId, task: input.taskId, unit: after.unit_id },
         before: current ?? null,
         after,
@@ -103,19 +106,27 @@ export async function roundAndTask(
   tx: EntityManager,
   roundId: number,
   taskId: number,
-): Promise<{ round: RoundRow; task: { section: Section; title: string | null; content: string } } | { userErrors: ReturnType<typeof userError>[] }> {
-  // One statement for the round, the task and whether the round has opened: this runs on every report written.
-  const [row]: ({ round: RoundRow | null; task: { plan_id: number; section: Section; title: string | null; content: string } | null; opened: boolean | null } | undefined)[] = await tx.query(
+  withReport = false,
+): Promise<{ round: RoundRow; task: { section: Section; title: string | null; content: string }; report: ReportRow | null } | { userErrors: ReturnType<typeof userError>[] }> {
+  // One statement for the round, the task, whether the round has opened and (locked) the task's report in it:
+  // this runs on every report written, and each round trip is most of a write's cost.
+  const [row]: {
+    round: RoundRow | null;
+    task: { plan_id: number; section: Section; title: string | null; content: string } | null;
+    opened: boolean | null;
+    report: ReportRow | null;
+  }[] = await tx.query(
     `SELECT (SELECT row_to_json(r) FROM (${ROUND_SELECT} WHERE id = $1) r) AS round,
             (SELECT row_to_json(t) FROM (SELECT plan_id, section, title, content FROM task WHERE id = $2) t) AS task,
-            (SELECT CURRENT_DATE >= opens_on FROM reporting_round WHERE id = $1) AS opened`,
+            (SELECT CURRENT_DATE >= opens_on FROM reporting_round WHERE id = $1) AS opened,
+            ${withReport ? `(SELECT row_to_json(pr) FROM (${REPORT_SELECT} WHERE round_id = $1 AND task_id = $2 FOR UPDATE) pr)` : 'NULL'} AS report`,
     [roundId, taskId],
   );
-  const { round, task, opened } = row!;
+  const { round, task, opened, report } = row;
   if (!round) return { userErrors: [userError(UserErrorCode.NOT_FOUND, 'There is no such round.', 'round')] };
   if (!task) return { userErrors: [userError(UserErrorCode.NOT_FOUND, 'There is no such task.', 'task')] };
   if (task.plan_id !== round.plan_id) return { userErrors: [userError(UserErrorCode.INVALID, `The task is not in the plan of round ${round.period}.`, 'task')] };
   if (!opened) return { userErrors: [userError(UserErrorCode.INVALID, `Round ${round.period} opens on ${round.opens_on}.`, 'round')] };
-  return { round, task };
+  return { round, task, report };
 }
 
