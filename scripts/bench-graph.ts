@@ -77,7 +77,7 @@ async function main() {
   async function phases(label: string, planId: number) {
     const ctx = () => new RequestContext(ds);
     const sqlMs = await medianOf(() => loadTaskUnits(ctx(), [planId]));
-    const rows = (await loadTaskUnits(ctx(), [planId])).get(planId)!;
+    const rows = (await loadTaskUnits(ctx(), [planId])).get(planId)!.tasks;
     const buildMs = await medianOf(() => new CollaborationGraph(rows));
     const someUnit = rows[0].unitIds[0];
     const betweennessMs = await medianOf(() => new CollaborationGraph(rows).centrality(someUnit));
@@ -98,7 +98,7 @@ async function main() {
     const warmMs = await medianOf(async () => {
       const ctx = new RequestContext(ds);
       const [current] = (await loadPlanVersions(ctx)).filter((p) => p.planId === planId);
-      await (await graphOfPlan(ctx, current)).centrality(0);
+      await (await graphOfPlan(ctx, current)).betweennessByUnit();
     });
     report(`${label}: warm request (version check + cached graph)`, fmt(warmMs));
   }
@@ -134,7 +134,7 @@ async function main() {
   report(`50× database, all ${plans2024} plans of 2024, cold (SQL + graphs + betweenness)`, fmt(median(yearTimes)));
 
   // One plan 50×: the 2024 rows for 50 renamed districts, collectives shared.
-  const rows = (await loadTaskUnits(new RequestContext(ds), [plan2024.id])).get(plan2024.id)!;
+  const rows = (await loadTaskUnits(new RequestContext(ds), [plan2024.id])).get(plan2024.id)!.tasks;
   const collectives = new Set<number>((await ds.query(`SELECT id FROM unit WHERE kind = 'COLLECTIVE'`)).map((r: { id: number }) => r.id));
   const big: TaskUnits[] = [];
   for (let copy = 0; copy < 50; copy++) {
