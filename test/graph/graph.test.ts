@@ -285,9 +285,9 @@ describe("the analysts' graph", () => {
       const got: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 20; page++) {
-        const { data, errors }: { data?: any; errors?: unknown } = await api.gql(PAGE, { first: 7, after, year });
+        const { data, errors }: { data?: any; errors?: unknown } = await api.gql<any>(PAGE, { first: 7, after, year });
         expect(errors).toBeUndefined();
-        const c = data.unit.collaboratorConnection;
+        const c: any = data.unit.collaboratorConnection;
         expect(c.totalCount).toBe(want.length);
         expect(c.pageInfo.hasPreviousPage).toBe(after !== null);
         got.push(...c.edges.map((e: any) => `${e.node.unit.name}:${e.node.sharedTaskCount}`));
@@ -404,6 +404,20 @@ describe("the analysts' graph", () => {
       const top5 = [...expected].sort((x, y) => y[1] - x[1]).slice(0, 5);
       expect(names.slice(0, 5)).toEqual(top5.map(([name]) => name));
       scores.slice(0, 5).forEach((s, i) => expect(s).toBeCloseTo(top5[i][1], 6));
+    });
+
+    it('ranks units(orderBy: BETWEENNESS) over the graph without the collectives with includeCollectives: false; a cursor of the other ranking is refused', async () => {
+      const expected = [...bruteForceBetweenness(await collaboration(api, 2024, false))].sort((x, y) => y[1] - x[1]);
+      const ORDERED = `query ($include: Boolean!, $after: String) { units(orderBy: [{ field: BETWEENNESS, direction: DESC }], year: 2024, includeCollectives: $include, first: 5, after: $after) {
+        pageInfo { endCursor } nodes { name kind } } }`;
+      const { data, errors } = await api.gql(ORDERED, { include: false });
+      expect(errors).toBeUndefined();
+      expect(data.units.nodes.map((u: any) => u.name)).toEqual(expected.slice(0, 5).map(([name]) => name));
+      expect(data.units.nodes.some((u: any) => u.kind === 'COLLECTIVE')).toBe(false);
+      const whole = await api.gql(ORDERED, { include: true });
+      expect(whole.data.units.nodes[0].name).toBe('各镇街');
+      const mixed = await api.gql(ORDERED, { include: false, after: whole.data.units.pageInfo.endCursor });
+      expect(mixed.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
     });
 
     it('refuses BETWEENNESS ordering without a year', async () => {
