@@ -137,7 +137,7 @@ describe('the GraphiQL "Graph" panel in headless Chromium', () => {
     // A leader path: the two leaders as leaders (not as units, though they sit under from/to),
     // each tied to its end unit through its tasks, the hops as SHARE edges.
     const leaderPath = (await api.gql(exampleQuery('LeaderPath'))).data.leaderPath;
-    await runExample(page, 'LeaderPath', /"toTasks"/);
+    await runExample(page, 'LeaderPath', /"leaderPath"/);
     // The UnitPath picture has no leader: wait until the new answer is drawn.
     await page.waitForFunction(() => (document.querySelector('[data-testid=graph-canvas]') as unknown as { cy?: any })?.cy?.nodes('[kind = "leader"]').length === 2);
     const path3 = await canvas.evaluate((el) => {
