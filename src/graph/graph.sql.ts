@@ -22,13 +22,16 @@ export interface PlanVersion {
  * cached graph outlive requests yet see an import made by the CLI in another
  * process. Assignments are only written by an import, and every import writes
  * a document row of its plan, so (newest document id, document count) moves
- * with every change of a plan's tasks and units.
+ * with every change of a plan's tasks and units. The third part, the newest
+ * document of the whole jurisdiction, moves with an import of any of its
+ * plans: that import also syncs the unit registry, which may change a unit's
+ * kind, and the graph without the collectives depends on the kinds.
  */
 export function loadPlanVersions(ctx: RequestContext): Promise<PlanVersion[]> {
   return ctx
     .loader<'all', PlanVersion[]>('graph.planVersions', async (keys) => {
       const rows = await ctx.query<{ plan_id: number; jurisdiction_id: number; year: number; version: string }>(
-        sql`SELECT ${p}.id AS plan_id, ${p}.jurisdiction_id, ${p}.year, coalesce(max(${d}.id), 0) || ':' || count(${d}.id) AS version
+        sql`SELECT ${p}.id AS plan_id, ${p}.jurisdiction_id, ${p}.year, coalesce(max(${d}.id), 0) || ':' || count(${d}.id) || ':' || coalesce(max(max(${d}.id)) OVER (PARTITION BY ${p}.jurisdiction_id), 0) AS version
          FROM plan ${p} LEFT JOIN document ${d} ON ${d}.plan_id = ${p}.id GROUP BY ${p}.id ORDER BY ${p}.year, ${p}.jurisdiction_id`,
       );
       const plans = rows.map((r) => ({ planId: r.plan_id, jurisdictionId: r.jurisdiction_id, year: r.year, version: r.version }));
@@ -48,7 +51,8 @@ export interface PlanRows {
  * each task with its distinct units in any role, in document order, and
  * those of kind COLLECTIVE (各镇街, 各部门, …) for the graph without them.
  * The kinds are read with the rows, so both graphs of a plan agree; a kind
- * changed by a registry review shows at the plan's next import.
+ * changed in the registry arrives with an import, which moves the version of
+ * every plan of the jurisdiction (loadPlanVersions).
  */
 export async function loadTaskUnits(ctx: RequestContext, planIds: readonly number[]): Promise<Map<number, PlanRows>> {
   const rows = await ctx.query<{ plan_id: number; task_id: number; unit_ids: number[]; collective_ids: number[] | null }>(
