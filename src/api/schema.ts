@@ -13,7 +13,7 @@ import { TaskConnectionResolver } from '../task/task-connection.type';
 import { TaskFieldsResolver } from '../task/task-fields.resolver';
 import { TaskQueryResolver } from '../task/task.resolver';
 import { AssignmentFieldsResolver } from '../unit/assignment-fields.resolver';
-import { UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
+import { CollaboratorConnectionResolver, UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
 import { CollaboratorFieldsResolver, UnitFieldsResolver } from '../unit/unit-fields.resolver';
 import { UnitQueryResolver } from '../unit/unit.resolver';
 import { LeaderJurisdictionResolver, UnitJurisdictionResolver } from '../plan/jurisdiction-fields.resolver';
@@ -23,6 +23,7 @@ import { directResolvers } from './direct-resolvers';
 import { ChainLinkFieldsResolver, LeaderChainResolver } from '../graph/leader-chain.resolver';
 import { CommunityFieldsResolver, UnitCentralityResolver } from '../graph/unit-centrality.resolver';
 import { PathHopFieldsResolver, UnitPathFieldsResolver, UnitPathQueryResolver } from '../graph/unit-path.resolver';
+import { LeaderPathFieldsResolver, LeaderPathQueryResolver } from '../graph/leader-path.resolver';
 // issue #10: supervision signals
 import { DocumentMissingTasksResolver } from '../progress/document-missing.resolver';
 import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../progress/progress-timeline.resolver';
@@ -56,6 +57,7 @@ const RESOLVERS = [
   CollaboratorFieldsResolver,
   UnitConnectionResolver,
   WorkloadConnectionResolver,
+  CollaboratorConnectionResolver,
   AssignmentFieldsResolver,
   ProgressFieldsResolver,
   DocumentFieldsResolver,
@@ -67,6 +69,8 @@ const RESOLVERS = [
   ChainLinkFieldsResolver,
   UnitPathQueryResolver,
   UnitPathFieldsResolver,
+  LeaderPathQueryResolver,
+  LeaderPathFieldsResolver,
   PathHopFieldsResolver,
   UnitCentralityResolver,
   CommunityFieldsResolver,

@@ -19,6 +19,7 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Query.nodes': 'read',
   'Query.ledgerExport': 'read',
   'Query.unitPath': 'read',
+  'Query.leaderPath': 'read',
   'Query.taskStats': 'read',
   'Query.viewer': 'viewer.read',
   'Query.accounts': 'account.list',
@@ -34,9 +35,9 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
 const PUBLIC_TYPES = [
   'Task', 'TaskConnection', 'TaskEdge', 'PageInfo', 'Category', 'Plan', 'Document', 'ImportWarning', 'Leader',
   'Unit', 'UnitConnection', 'UnitEdge', 'Assignment', 'Workload', 'UnitWorkload', 'Collaborator',
-  'ProgressUpdate', 'ProgressChange', 'RiskReason', 'TaskStat', 'YearRecord', 'ChainLink', 'UnitPath', 'PathHop',
+  'ProgressUpdate', 'ProgressChange', 'RiskReason', 'TaskStat', 'YearRecord', 'ChainLink', 'UnitPath', 'PathHop', 'LeaderPath',
   'Centrality', 'Community', 'TaskAcknowledgement', 'TaskDue', 'TaskRisk', 'UnitCount', 'ProgressItem', 'LeaderCount', 'UnitWorkloadConnection',
-  'UnitWorkloadEdge', 'LedgerExport',
+  'UnitWorkloadEdge', 'LedgerExport', 'CollaboratorConnection', 'CollaboratorEdge',
   // mutation answers: each mutation is checked itself, and the objects they hold are checked by their own types
   'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'UserError',
 ];
