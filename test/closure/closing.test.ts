@@ -138,3 +138,16 @@ describe('reopenTask', () => {
     expect(closedAgain.task.closure).toMatchObject({ state: 'CLOSED', version: 3 });
   });
 });
+
+describe('viewerCan', () => {
+  it('answers from the policy who may ask for, decide and close', async () => {
+    const Q = `query($id: ID!) { node(id: $id) { ... on Task { viewerCan { acknowledge requestExtension decideExtension close } } } }`;
+    const id = await w.task2099(1);
+    const as = async (token?: string) => (await w.api.gql(Q, { id }, token)).data.node.viewerCan;
+    expect(await as(w.unit.token)).toEqual({ acknowledge: true, requestExtension: true, decideExtension: false, close: false });
+    expect(await as(w.otherUnit.token)).toEqual({ acknowledge: true, requestExtension: false, decideExtension: false, close: false });
+    expect(await as(w.office.token)).toEqual({ acknowledge: false, requestExtension: false, decideExtension: true, close: true });
+    expect(await as(w.otherOffice.token)).toEqual({ acknowledge: false, requestExtension: false, decideExtension: false, close: false });
+    expect(await as()).toEqual({ acknowledge: false, requestExtension: false, decideExtension: false, close: false });
+  });
+});
