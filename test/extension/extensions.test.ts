@@ -253,6 +253,26 @@ describe('withdrawExtension (撤回)', () => {
   });
 });
 
+describe('concurrency and unknown requests', () => {
+  it('five requests for one task at once: one is PENDING, the others are illegal transitions', async () => {
+    const task = await w.task2099(4);
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => w.api.gql(REQUEST, { input: { task, newDue: `2100-0${i + 3}-01`, reason: '同时申请' } }, w.unit.token)));
+    const codes = answers.map((a) => a.data.requestExtension.userErrors.map((e: any) => e.code).join()).sort();
+    expect(codes).toEqual(['', 'ILLEGAL_TRANSITION', 'ILLEGAL_TRANSITION', 'ILLEGAL_TRANSITION', 'ILLEGAL_TRANSITION']);
+    const [{ n }] = await w.api.db.dataSource.query(`SELECT count(*)::int AS n FROM extension_request WHERE task_id = (SELECT id FROM task WHERE due_on = '2099-12-31' AND number = 4) AND state = 'PENDING'`);
+    expect(n).toBe(1);
+    // Withdrawn again so the counts below see only what they set up.
+    const pending = answers.find((a) => !a.data.requestExtension.userErrors.length)!.data.requestExtension.extensionRequest.id;
+    expect((await w.api.gql(WITHDRAW, { input: { request: pending } }, w.unit.token)).data.withdrawExtension.userErrors).toEqual([]);
+  });
+
+  it('a request that does not exist: NOT_FOUND for an administrator, FORBIDDEN for an office (it cannot tell whose it would be)', async () => {
+    const request = toGlobalId('ExtensionRequest', 99999);
+    expect(await refused(APPROVE, { request }, w.admin.token)).toEqual([{ code: 'NOT_FOUND', field: 'request', message: 'There is no extension request 99999.' }]);
+    expect(await forbidden(APPROVE, { request }, w.office.token)).toBe('office-decides-extension');
+  });
+});
+
 describe('the office’s list (extensionRequests) and counts (taskStats)', () => {
   it('lists requests by state, oldest first, countable; grouped per unit through TaskWhere.extensionPending', async () => {
     const task = await w.task2099(2);
@@ -261,7 +281,7 @@ describe('the office’s list (extensionRequests) and counts (taskStats)', () =>
       all: extensionRequests(first: 2) { totalCount pageInfo { hasNextPage } nodes { state } } }`, {}, w.office.token);
     expect(list.errors).toBeUndefined();
     expect(list.data.p).toEqual({ totalCount: 1, nodes: [{ requestedDue: '2100-04-30', task: { number: 2 }, unit: { name: '区经济信息委' } }] });
-    expect(list.data.all).toEqual({ totalCount: 5, pageInfo: { hasNextPage: true }, nodes: [{ state: 'APPROVED' }, { state: 'WITHDRAWN' }] });
+    expect(list.data.all).toEqual({ totalCount: 6, pageInfo: { hasNextPage: true }, nodes: [{ state: 'APPROVED' }, { state: 'WITHDRAWN' }] });
     const stats = await w.api.gql(`{ taskStats(where: { extensionPending: true }, groupBy: [UNIT, ROLE]) { unitNode { name } role count } }`);
     expect(stats.data.taskStats).toEqual(
       expect.arrayContaining([
