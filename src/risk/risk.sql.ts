@@ -16,7 +16,10 @@ export const reportDateSql = (d: Sql): Sql => sql`COALESCE(${d}.issued_on, make_
  * The task's deadline: an approved extension's (延期, stored by storeWorkflowFacts), else the one stored at
  * import; the plan year's end guards a row written before derivation.
  */
-export const dueSql = ({ task, plan }: TaskAliases): Sql => sql`COALESCE(${task}.extended_due_on, ${task}.due_on, make_date(${plan}.year, 12, 31))`;
+export const dueSql = (aliases: TaskAliases): Sql => sql`COALESCE(${aliases.task}.extended_due_on, ${textDueSql(aliases)})`;
+
+/** The deadline before any extension (TaskDue.originalDate): stored at import, else the plan year's end. */
+export const textDueSql = ({ task, plan }: TaskAliases): Sql => sql`COALESCE(${task}.due_on, make_date(${plan}.year, 12, 31))`;
 
 /** Where dueSql's date comes from (TaskDue.source): EXTENSION when an approved extension set it. */
 export const dueSourceSql = ({ task }: Pick<TaskAliases, 'task'>): Sql =>

@@ -16,6 +16,9 @@ export class TaskDueModel {
   @Field({ description: 'The deadline, ISO 8601 (2024-06-30).' })
   date: string;
 
+  @Field({ description: 'The deadline the task’s text or the plan year sets, before any extension (原定时限); equal to `date` unless `source` is EXTENSION.' })
+  originalDate: string;
+
   @Field(() => DueSource, { description: 'Whether the task’s text set it, the plan year’s end applies, or an approved extension (延期) fixed it.' })
   source: DueSource;
 

@@ -13,6 +13,7 @@ beforeAll(async () => {
 afterAll(() => w?.api.stop());
 
 const FIELDS = `replayed userErrors { field code message } extensionRequest { id state previousDue requestedDue approvedDue reason progress comment version decidedAt unit { name } } task { number due { date source } }`;
+const DUE = `query($id: ID!) { node(id: $id) { ... on Task { due { date originalDate source words } } } }`;
 const REQUEST = `mutation($input: RequestExtensionInput!) { requestExtension(input: $input) { ${FIELDS} } }`;
 const APPROVE = `mutation($input: ApproveExtensionInput!) { approveExtension(input: $input) { ${FIELDS} } }`;
 const REFUSE = `mutation($input: RefuseExtensionInput!) { refuseExtension(input: $input) { ${FIELDS} } }`;
@@ -177,6 +178,7 @@ describe('approveExtension (延期审批: 同意)', () => {
     expect(red.data.tasks.nodes).toEqual([]);
     const extended = await w.api.gql(`{ a: tasks(where: { due: { source: EXTENSION } }) { nodes { number } } b: tasks(where: { extended: true }) { totalCount } }`);
     expect(extended.data).toEqual({ a: { nodes: [{ number: 1 }] }, b: { totalCount: 1 } });
+    expect((await w.api.gql(DUE, { id: task })).data.node.due).toEqual({ date: '2099-09-30', originalDate: '2099-06-30', source: 'EXTENSION', words: ['6月底前'] });
     // Replayed: the first answer, nothing written.
     const before = await w.snapshot();
     const again = (await w.api.gql(APPROVE, { input: { request, expectedVersion: version, comment: '同意延期', idempotencyKey: 'approve-1' } }, w.office.token)).data.approveExtension;
