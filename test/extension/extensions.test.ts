@@ -76,6 +76,11 @@ describe('requestExtension (延期申请)', () => {
     expect(await forbidden(REQUEST, input, w.otherUnit.token)).toBe('lead-unit-requests-extension');
     expect(await forbidden(REQUEST, input, w.office.token)).toBe('lead-unit-requests-extension');
     expect((await w.api.gql(REQUEST, { input })).status).toBe(401);
+    const audited = await w.api.db.dataSource.query(`SELECT decision, rule, target->>'unit' IS NOT NULL AS unit FROM audit_log WHERE action = 'extension.request' AND decision = 'REFUSED' ORDER BY id`);
+    expect(audited).toEqual([
+      { decision: 'REFUSED', rule: 'lead-unit-requests-extension', unit: true },
+      { decision: 'REFUSED', rule: 'lead-unit-requests-extension', unit: false },
+    ]);
   });
 
   it('an illegal transition: a second request while one is pending, or on a closed task', async () => {
