@@ -44,6 +44,10 @@ import {
 } from '../workflow/acknowledge.resolver';
 // issue #19: ledger exports
 import { LedgerExportResolver } from '../export/ledger-export.resolver';
+import { ExtensionMutationResolver } from '../extension/extension.resolver';
+import { ExtensionRequestFieldsResolver, TaskExtensionRequestsResolver } from '../extension/extension-fields.resolver';
+import { ExtensionRequestConnectionResolver, ExtensionRequestsQueryResolver } from '../extension/extension-requests.resolver';
+import { ClosureMutationResolver, TaskClosureFieldsResolver } from '../closure/closure.resolver';
 
 const RESOLVERS = [
   TaskQueryResolver,
@@ -98,6 +102,14 @@ const RESOLVERS = [
   AcknowledgeTaskPayloadFieldsResolver,
   AcknowledgementFieldsResolver,
   TaskAcknowledgementsResolver,
+  // issue 17: extensions (延期) and closing (办结)
+  ExtensionMutationResolver,
+  ExtensionRequestFieldsResolver,
+  TaskExtensionRequestsResolver,
+  ExtensionRequestsQueryResolver,
+  ExtensionRequestConnectionResolver,
+  ClosureMutationResolver,
+  TaskClosureFieldsResolver,
   // issue #19: ledger exports (src/export)
   LedgerExportResolver,
 ] as const;

@@ -29,6 +29,13 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Mutation.createApiKey': 'account.manage',
   'Mutation.revokeApiKey': 'key.revoke',
   'Mutation.acknowledgeTask': 'task.acknowledge',
+  'Query.extensionRequests': 'extension.read',
+  'Mutation.requestExtension': 'extension.request',
+  'Mutation.withdrawExtension': 'extension.request',
+  'Mutation.approveExtension': 'extension.decide',
+  'Mutation.refuseExtension': 'extension.decide',
+  'Mutation.closeTask': 'task.close',
+  'Mutation.reopenTask': 'task.close',
 };
 
 /** Object types whose every field is public record reads as the seeds publish it. */
@@ -40,6 +47,9 @@ const PUBLIC_TYPES = [
   'UnitWorkloadEdge', 'LedgerExport', 'CollaboratorConnection', 'CollaboratorEdge',
   // mutation answers: each mutation is checked itself, and the objects they hold are checked by their own types
   'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'UserError',
+  // issue 17: a task's closing is part of the published list (销号); the mutation answers hold objects checked by their own types
+  'TaskClosure', 'RequestExtensionPayload', 'ApproveExtensionPayload', 'RefuseExtensionPayload', 'WithdrawExtensionPayload', 'CloseTaskPayload',
+  'ReopenTaskPayload',
 ];
 
 export const TYPE_ACTIONS: Record<string, Action> = {
@@ -52,4 +62,7 @@ export const TYPE_ACTIONS: Record<string, Action> = {
   AuditEntry: 'audit.read',
   AuditEntryConnection: 'audit.read',
   AuditEntryEdge: 'audit.read',
+  ExtensionRequest: 'extension.read',
+  ExtensionRequestConnection: 'extension.read',
+  ExtensionRequestEdge: 'extension.read',
 };
