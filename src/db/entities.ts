@@ -17,6 +17,8 @@ import { TaskAcknowledgementEntity } from '../workflow/acknowledgement.entity';
 import { RoundEntity } from '../round/round.entity';
 import { ProgressReportEntity } from '../round/progress-report.entity';
 import { ProgressContributionEntity } from '../round/progress-contribution.entity';
+import { ExtensionRequestEntity } from '../extension/extension-request.entity';
+import { TaskClosureEntity } from '../closure/task-closure.entity';
 
 /** Every table of the schema; the migrations must match these exactly (test/db/migrations.test.ts). */
 export const ENTITIES = [
@@ -41,4 +43,7 @@ export const ENTITIES = [
   RoundEntity,
   ProgressReportEntity,
   ProgressContributionEntity,
+  // issue 17: extensions (延期) and closing (办结)
+  ExtensionRequestEntity,
+  TaskClosureEntity,
 ];

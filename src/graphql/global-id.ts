@@ -13,8 +13,9 @@ export type NodeTypeName =
   | 'AuditEntry'
   | 'TaskAcknowledgement'
   | 'Round'
-  | 'ProgressReport';
-const NODE_TYPES: NodeTypeName[] = ['Plan', 'Document', 'Category', 'Task', 'Leader', 'Unit', 'Assignment', 'ProgressUpdate', 'Account', 'ApiKey', 'AuditEntry', 'TaskAcknowledgement', 'Round', 'ProgressReport'];
+  | 'ProgressReport'
+  | 'ExtensionRequest';
+const NODE_TYPES: NodeTypeName[] = ['Plan', 'Document', 'Category', 'Task', 'Leader', 'Unit', 'Assignment', 'ProgressUpdate', 'Account', 'ApiKey', 'AuditEntry', 'TaskAcknowledgement', 'Round', 'ProgressReport', 'ExtensionRequest'];
 
 /**
  * Relay global id: base64("Task:42"). Opaque to clients, stable for the life

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DateScalar } from './date.scalar';
+import { DateResolver } from 'graphql-scalars';
 import { ProgressStatus } from '../progress/progress-status';
 
 const KEY = 'Optional: a key of your choosing (1–200 characters). Sending the same key and input again returns the first answer instead of acting twice.';
@@ -14,11 +14,11 @@ export class OpenRoundInput {
   @Field({ description: 'The period: 2024-Q1 … 2024-Q4 of the plan’s year, or 一季度, 上半年, 前三季度, 全年.' })
   period: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'From when units may report (default today).' })
-  opensOn?: string | null;
+  @Field(() => DateResolver, { nullable: true, description: 'From when units may report (default today).' })
+  opensOn?: Date | null;
 
-  @Field(() => DateScalar, { description: 'When reports are due (报送时限).' })
-  dueOn: string;
+  @Field(() => DateResolver, { description: 'When reports are due (报送时限).' })
+  dueOn: Date;
 
   @Field(() => String, { nullable: true, description: KEY })
   idempotencyKey?: string | null;

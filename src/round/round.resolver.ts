@@ -31,6 +31,9 @@ export class ContributeProgressPayload extends MutationPayload {
 
 const INPUT = { description: 'What to do (one input object, Relay style).' };
 
+/** The Date scalar (graphql-scalars, shared with the extensions) parses to a JS Date at UTC midnight; the rounds keep calendar days. */
+const isoDate = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
+
 function answer(ctx: RequestContext, { row, ...payload }: ReportPayload): ProgressReportPayload {
   if (row) primeReport(ctx, row);
   return Object.assign(new ProgressReportPayload(), payload);
@@ -51,7 +54,7 @@ export class RoundResolver {
 
   @Mutation(() => OpenRoundPayload, { description: 'Opens a reporting round (报送轮次) of a plan for a period: OFFICE accounts of the plan’s district, ADMIN.' })
   async openRound(@Arg('input', () => OpenRoundInput, INPUT) input: OpenRoundInput, @Ctx() ctx: RequestContext): Promise<OpenRoundPayload> {
-    const payload = await openRound(ctx, { planId: idOf('Plan', input.plan, 'plan'), period: input.period, opensOn: input.opensOn, dueOn: input.dueOn, idempotencyKey: input.idempotencyKey });
+    const payload = await openRound(ctx, { planId: idOf('Plan', input.plan, 'plan'), period: input.period, opensOn: isoDate(input.opensOn), dueOn: isoDate(input.dueOn)!, idempotencyKey: input.idempotencyKey });
     return Object.assign(new OpenRoundPayload(), payload);
   }
 

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from './date.scalar';
+import { DateResolver } from 'graphql-scalars';
 import { Node } from '../graphql/node.interface';
 import { RoundState } from './round-state';
 import type { RoundRow } from './round-row';
@@ -14,10 +14,10 @@ export class RoundModel extends Node {
   @Field({ description: 'The period (报送期), as imported reports name it: 2024-Q1 (一季度), 2024-Q2 (上半年), 2024-Q3 (前三季度), 2024-Q4 (全年).' })
   period: string;
 
-  @Field(() => DateScalar, { description: 'From when units may report (开始报送).' })
+  @Field(() => DateResolver, { description: 'From when units may report (开始报送).' })
   opensOn: string;
 
-  @Field(() => DateScalar, { description: 'When reports are due (报送时限); a task not submitted by then is overdue (逾期未报).' })
+  @Field(() => DateResolver, { description: 'When reports are due (报送时限); a task not submitted by then is overdue (逾期未报).' })
   dueOn: string;
 
   @Field(() => RoundState, { description: 'Where the round stands.' })
