@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { MAX_REPORT_TEXT } from '../../src/round/report-limits';
 import { AccountRole, makeKey, type TestKey } from '../support/accounts';
+import path from 'node:path';
 import { startApiServer, type ApiServer } from '../support/api-server';
 import { ACCEPT, CONTRIBUTE, OPEN, RETURN, SAVE, SUBMIT, workflowSnapshot } from './support';
 
@@ -12,19 +13,21 @@ import { ACCEPT, CONTRIBUTE, OPEN, RETURN, SAVE, SUBMIT, workflowSnapshot } from
  */
 describe('reporting rounds: the workflow mutations', () => {
   let api: ApiServer;
-  let admin: TestKey, office: TestKey, lead: TestKey, co: TestKey, reader: TestKey;
+  let admin: TestKey, office: TestKey, otherOffice: TestKey, lead: TestKey, co: TestKey, reader: TestKey;
   let plan2024: string, task: string, task2: string, taskId: number;
   let round: string;
 
   beforeAll(async () => {
-    api = await startApiServer();
+    // 渝中区's plan, so that an office of another district exists to be refused.
+    api = await startApiServer({ alsoImport: [path.join(__dirname, '..', 'fixtures', 'formats', 'yuzhong-plan-prose.txt')] });
     const ds = api.db.dataSource;
     admin = await makeKey(ds, AccountRole.ADMIN, { name: '系统管理员' });
     office = await makeKey(ds, AccountRole.OFFICE, { name: '督查办', jurisdiction: '重庆市沙坪坝区' });
+    otherOffice = await makeKey(ds, AccountRole.OFFICE, { name: '渝中区督查办', jurisdiction: '重庆市渝中区' });
     lead = await makeKey(ds, AccountRole.UNIT, { unit: '区经济信息委' });
     co = await makeKey(ds, AccountRole.UNIT, { unit: '区科技局' });
     reader = await makeKey(ds, AccountRole.READER, { name: '大屏' });
-    const [plan] = await ds.query(`SELECT id FROM plan WHERE year = 2024`);
+    const [plan] = await ds.query(`SELECT p.id FROM plan p JOIN jurisdiction j ON j.id = p.jurisdiction_id WHERE p.year = 2024 AND j.name = '重庆市沙坪坝区'`);
     plan2024 = toGlobalId('Plan', plan.id);
     // Key tasks of 2024 that 区经济信息委 leads and 区科技局 co-operates on.
     const rows = await ds.query(
@@ -69,6 +72,13 @@ describe('reporting rounds: the workflow mutations', () => {
       const refused = await api.gql(OPEN, { input: { plan: plan2024, period: '2024-Q2', dueOn: '2027-07-05' } }, lead.token);
       expect(refused.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN', action: 'round.open' } });
       expect(refused.data).toBeNull();
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('an office of another district may not open this district’s round: FORBIDDEN, nothing written', async () => {
+      const before = await snapshot();
+      const refused = await api.gql(OPEN, { input: { plan: plan2024, period: '2024-Q2', dueOn: '2027-07-05' } }, otherOffice.token);
+      expect(refused.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN', action: 'round.open', rule: 'office-opens-rounds' } });
       expect(await snapshot()).toEqual(before);
     });
 
@@ -269,6 +279,13 @@ describe('reporting rounds: the workflow mutations', () => {
         const refused = await api.gql(doc, { input }, lead.token);
         expect(refused.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN', action: 'report.review', rule: 'admin-reviews' } });
       }
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('an office of another district may not review it: FORBIDDEN, nothing written', async () => {
+      const before = await snapshot();
+      const refused = await api.gql(ACCEPT, { input: { report } }, otherOffice.token);
+      expect(refused.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN', action: 'report.review', rule: 'office-reviews' } });
       expect(await snapshot()).toEqual(before);
     });
 
