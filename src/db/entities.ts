@@ -14,6 +14,7 @@ import { ApiKeyEntity } from '../auth/api-key.entity';
 import { AuditEntryEntity } from '../audit/audit.entity';
 import { IdempotencyKeyEntity } from '../mutation/idempotency.entity';
 import { TaskAcknowledgementEntity } from '../workflow/acknowledgement.entity';
+import { DocumentUploadEntity } from '../upload/document-upload.entity';
 
 /** Every table of the schema; the migrations must match these exactly (test/db/migrations.test.ts). */
 export const ENTITIES = [
@@ -34,4 +35,6 @@ export const ENTITIES = [
   AuditEntryEntity,
   IdempotencyKeyEntity,
   TaskAcknowledgementEntity,
+  // issue 17: uploaded originals (POST /documents)
+  DocumentUploadEntity,
 ];
