@@ -43,6 +43,9 @@ import {
 } from '../workflow/acknowledge.resolver';
 // issue #19: ledger exports
 import { LedgerExportResolver } from '../export/ledger-export.resolver';
+// issue 17: documents in through HTTP
+import { DocumentVersionsResolver } from '../upload/document-versions.resolver';
+import { ImportUploadPayloadFieldsResolver, ImportUploadResolver } from '../upload/import-upload.resolver';
 
 const RESOLVERS = [
   TaskQueryResolver,
@@ -96,6 +99,10 @@ const RESOLVERS = [
   TaskAcknowledgementsResolver,
   // issue #19: ledger exports (src/export)
   LedgerExportResolver,
+  // issue 17: uploads, the confirm step, originals and versions (src/upload)
+  DocumentVersionsResolver,
+  ImportUploadResolver,
+  ImportUploadPayloadFieldsResolver,
 ] as const;
 
 /**

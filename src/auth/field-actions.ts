@@ -28,6 +28,7 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Mutation.createApiKey': 'account.manage',
   'Mutation.revokeApiKey': 'key.revoke',
   'Mutation.acknowledgeTask': 'task.acknowledge',
+  'Mutation.importUpload': 'document.import',
 };
 
 /** Object types whose every field is public record reads as the seeds publish it. */
@@ -37,8 +38,10 @@ const PUBLIC_TYPES = [
   'ProgressUpdate', 'ProgressChange', 'RiskReason', 'TaskStat', 'YearRecord', 'ChainLink', 'UnitPath', 'PathHop',
   'Centrality', 'Community', 'TaskAcknowledgement', 'TaskDue', 'TaskRisk', 'UnitCount', 'ProgressItem', 'LeaderCount', 'UnitWorkloadConnection',
   'UnitWorkloadEdge', 'LedgerExport',
+  // an imported document's original is part of the published record (uploads not imported are reached only over HTTP)
+  'DocumentFile',
   // mutation answers: each mutation is checked itself, and the objects they hold are checked by their own types
-  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'UserError',
+  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'ImportUploadPayload', 'UserError',
 ];
 
 export const TYPE_ACTIONS: Record<string, Action> = {

@@ -23,6 +23,7 @@ export const ACTIONS = {
   'audit.read': 'Read the audit trail (auditLog).',
   'document.import': 'Import a document (任务分解表 or 推进情况报告) into a plan.',
   'task.acknowledge': 'Acknowledge receipt of a task (签收) for one’s unit.',
+  'document.upload': 'Upload a document file to preview it (POST /documents), and download uploads not yet imported.',
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -93,6 +94,13 @@ export const RULES: readonly Rule[] = [
     who: [AccountRole.OFFICE],
     relations: ['SAME_JURISDICTION'],
     why: 'The supervision office issues its district’s plans (交办) and reports.',
+  },
+  {
+    id: 'office-uploads',
+    action: 'document.upload',
+    who: [AccountRole.ADMIN, AccountRole.OFFICE, 'SYSTEM'],
+    relations: ['ANY'],
+    why: 'The office (督查办) previews what it is about to publish; a file not yet imported is not the public record.',
   },
   {
     id: 'unit-acknowledges',
