@@ -226,7 +226,8 @@ async function refuseOtherVersion(em: EntityManager, parsed: ParsedDocument, pla
  * The tasks of the plan as the superseded version left them, for the audit row's `before`: the
  * correction rewrites them in place (same ids, so reports, receipts and links stay attached), so this
  * is where their earlier texts stay readable besides the old file. A correction that leaves out tasks
- * of the version it replaces is refused: withdrawing a task is not something a correction does silently.
+ * the version it replaces defined is refused: withdrawing a task is not something a correction does
+ * silently. Tasks a progress report created (the plan did not list them) are not the plan's to drop.
  */
 async function supersededTasks(em: EntityManager, parsed: ParsedDocument, planId: number, supersedes: number): Promise<unknown> {
   const rows: { section: string; number: number; title: string | null; content: string; leaders: string[]; lead: string[]; co: string[] }[] = await em.query(
@@ -234,8 +235,8 @@ async function supersededTasks(em: EntityManager, parsed: ParsedDocument, planId
             ARRAY(SELECT l.name FROM task_leader tl JOIN leader l ON l.id = tl.leader_id WHERE tl.task_id = t.id ORDER BY tl.position) AS leaders,
             ARRAY(SELECT u.name FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.task_id = t.id AND a.role = 'LEAD' ORDER BY a.position) AS lead,
             ARRAY(SELECT u.name FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.task_id = t.id AND a.role = 'CO' ORDER BY a.position) AS co
-     FROM task t WHERE t.plan_id = $1 ORDER BY t.section, t.number`,
-    [planId],
+     FROM task t WHERE t.plan_id = $1 AND t.document_id = $2 ORDER BY t.section, t.number`,
+    [planId, supersedes],
   );
   const kept = new Set(parsed.sections.flatMap((s) => s.items.map((i) => `${s.section}:${i.number}`)));
   const dropped = rows.filter((r) => !kept.has(`${r.section}:${r.number}`));
