@@ -4,10 +4,9 @@ import getRawBody from 'raw-body';
 import type { DataSource } from 'typeorm';
 import { appendAudit } from '../audit/audit-log';
 import { AuditDecision } from '../audit/audit.entity';
-import { toDryRunJson } from '../cli/dry-run-json';
 import { BadUserInputError } from '../graphql/errors';
 import { parseUploadParams } from '../upload/upload-params';
-import { parseUpload, storeUpload } from '../upload/upload.service';
+import { previewUpload, storeUpload } from '../upload/upload.service';
 import type { Limits } from './limits';
 import type { RequestGate } from './request-gate';
 import { authorizeRoute } from './route-policy';
@@ -49,17 +48,19 @@ export function documentUploadRouter({ dataSource, limits, gate, formatError }: 
       await authorizeRoute(dataSource, admitted, 'document.upload', { upload: null });
       const params = parseUploadParams(new URL(req.originalUrl, 'http://localhost').searchParams, req.header('x-filename'));
       const bytes = await readBody(req, limits.maxUploadBytes);
-      const parsed = await parseUpload(dataSource, bytes, params.filename, { allow: params.allow, jurisdiction: params.jurisdiction });
-      const upload = await storeUpload(dataSource, admitted.principal, bytes, params.filename, parsed.format);
+      const preview = await previewUpload(dataSource, bytes, params.filename, { allow: params.allow, jurisdiction: params.jurisdiction });
+      const upload = await storeUpload(dataSource, admitted.principal, bytes, params.filename, preview.format);
       await appendAudit(dataSource, admitted.principal, admitted.origin, {
         action: 'document.upload',
         decision: AuditDecision.ALLOWED,
         rule: 'office-uploads',
         reason: `uploaded ${params.filename}`,
         target: { upload: upload.hash },
-        after: { ...upload, kind: parsed.document.kind, year: parsed.document.year, period: parsed.document.period, jurisdiction: parsed.document.jurisdiction },
+        after: { ...upload, kind: preview.document.kind, year: preview.document.year, period: preview.document.period, jurisdiction: preview.document.jurisdiction },
       });
-      res.status(200).json({ upload, preview: toDryRunJson(parsed) });
+      // The preview is JSON text already (made on the parse thread): spliced in, not parsed and serialised again.
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(`{"upload":${JSON.stringify(upload)},"preview":${preview.json}}`);
     } catch (error) {
       // A refused upload's rest is not read: the connection closes rather than draining megabytes.
       if (!req.complete) res.setHeader('connection', 'close');

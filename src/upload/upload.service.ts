@@ -8,6 +8,7 @@ import { knownPlans } from '../import/writer/import-files';
 import { BadUserInputError } from '../graphql/errors';
 import type { Principal } from '../graphql/principal';
 import { parseOffThread } from './parse-pool';
+import type { Preview } from './parse.worker';
 import { uploadRegistryFile } from './registry-file';
 
 /** What POST /documents answers about the stored file (the `upload` of its JSON). */
@@ -32,10 +33,16 @@ export class UploadRefused extends BadUserInputError {
  * reads it). Refused documents throw UploadRefused (400 BAD_USER_INPUT).
  */
 export async function parseUpload(dataSource: DataSource | EntityManager, bytes: Uint8Array, file: string, options: ParseOptions): Promise<ParsedDocument> {
-  const plans = await knownPlans(dataSource as DataSource);
-  const answer = await parseOffThread({ bytes, file, registryFile: uploadRegistryFile(), options: { ...options, plans } });
+  const answer = await parseOffThread({ bytes, file, registryFile: uploadRegistryFile(), options: { ...options, plans: await knownPlans(dataSource as DataSource) }, want: 'parsed' });
   if ('problems' in answer) throw new UploadRefused(file, answer.problems, answer.message);
-  return answer.parsed;
+  return (answer as { parsed: ParsedDocument }).parsed;
+}
+
+/** The same, for the preview: the dry-run JSON made on the parse thread (parse.worker.ts says why). */
+export async function previewUpload(dataSource: DataSource, bytes: Uint8Array, file: string, options: ParseOptions): Promise<Preview> {
+  const answer = await parseOffThread({ bytes, file, registryFile: uploadRegistryFile(), options: { ...options, plans: await knownPlans(dataSource) }, want: 'preview' });
+  if ('problems' in answer) throw new UploadRefused(file, answer.problems, answer.message);
+  return (answer as { preview: Preview }).preview;
 }
 
 /**

@@ -37,7 +37,7 @@ describe('importUpload: the confirm step', () => {
   afterAll(() => api?.stop());
 
   const post = async (bytes: Buffer, filename: string, query = '', token = office.token) => {
-    const response = await fetch(`${api.origin}/documents${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-filename': encodeURIComponent(filename) }, body: bytes });
+    const response = await fetch(`${api.origin}/documents${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-filename': encodeURIComponent(filename) }, body: new Uint8Array(bytes) });
     expect(response.status).toBe(200);
     return (await response.json()).upload as { hash: string };
   };

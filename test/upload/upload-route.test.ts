@@ -28,7 +28,7 @@ describe('POST /documents: upload and preview', () => {
     fetch(`${api.origin}/documents${query}`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(filename ? { 'x-filename': encodeURIComponent(filename) } : {}) },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
 
   it('answers the CLI’s dry-run JSON for a Word file and keeps the original', async () => {
