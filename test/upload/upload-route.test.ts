@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { AccountRole, makeKey, type TestKey } from '../support/accounts';
 import { type ApiServer, startApiServer } from '../support/api-server';
 import { registry } from '../support/seeds';
 
+// DUBAN_SOFFICE as the importer reads it (the parse thread inherits this process's environment).
+const SOFFICE_INSTALLED = spawnSync(process.env.DUBAN_SOFFICE ?? 'soffice', ['--version'], { stdio: 'ignore' }).error === undefined;
 const FORMATS = path.join(__dirname, '..', 'fixtures', 'formats');
 const fixture = (name: string) => fs.readFileSync(path.join(FORMATS, name));
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -54,6 +57,22 @@ describe('POST /documents: upload and preview', () => {
     const body = await response.json();
     expect(body.upload.format).toBe('doc');
     expect(body.preview).toEqual(JSON.parse(JSON.stringify(toDryRunJson(parseDocument(bytes, 'plan-2024.doc', registry)))));
+  });
+
+  it('converts an Excel 97 .xls with LibreOffice asynchronously, or says how to convert it when soffice is missing', async () => {
+    const bytes = fixture('report-2021.xls');
+    const response = await upload(bytes, { token: office.token, filename: 'report-2021.xls' });
+    const body = await response.json();
+    if (SOFFICE_INSTALLED) {
+      expect(response.status).toBe(200);
+      expect(body.preview.sections.map((s: { items: unknown[] }) => s.items.length)).toEqual(toDryRunJson(parseDocument(fixture('report-2021.xlsx'), 'x', registry)).sections.map((s) => s.items.length));
+    } else {
+      expect(response.status).toBe(400);
+      expect(body.errors[0]).toMatchObject({
+        message: expect.stringMatching(/^report-2021\.xls cannot be imported:\nreport-2021\.xls: a legacy Excel \.xls file, and LibreOffice \(soffice\) is not installed to convert it: install LibreOffice, or save it as \.xlsx/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
   });
 
   it('takes --allow and --jurisdiction as parameters', async () => {
