@@ -137,6 +137,15 @@ describe('importUpload: the confirm step', () => {
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'hash' });
   });
 
+  it('imports once when the same upload is confirmed five times at once', async () => {
+    const { hash } = await post(read('report-2024-h1.txt'), 'h1.txt', '?allow=numbering');
+    const answers = await Promise.all(Array.from({ length: 5 }, () => confirm({ hash, allow: ['NUMBERING'] })));
+    const payloads = answers.map((a) => a.data.importUpload);
+    expect(payloads.filter((p) => p.userErrors.length === 0)).toHaveLength(1);
+    expect(payloads.filter((p) => p.userErrors[0]?.code === 'ALREADY_DONE')).toHaveLength(4);
+    expect(await count(`SELECT count(*)::int AS n FROM document WHERE content_hash = $1`, [hash])).toBe(1);
+  });
+
   it('serves an upload not yet imported to the office only', async () => {
     const bytes = read('formats/yuzhong-plan-prose.txt');
     const { hash } = await post(bytes, 'yuzhong.txt');
