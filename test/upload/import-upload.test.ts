@@ -1,12 +1,24 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { AccountRole, makeKey, type TestKey } from '../support/accounts';
 import { type ApiServer, startApiServer } from '../support/api-server';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+/** The 2021 ledger with 重庆市沙坪坝区 cut from its title row, as test/import/jurisdiction.test.ts makes it: a document that names no district. */
+function ledgerWithoutDistrict(quarter: string): Buffer {
+  const files = unzipSync(read('formats/report-2021.xlsx'));
+  const strings = strFromU8(files['xl/sharedStrings.xml']);
+  const cut = strings
+    .replace('<t xml:space="preserve">重庆市沙坪坝区</t>', '<t xml:space="preserve"></t>')
+    .replace('年区政府工作报告重点任务一季度推进情况台账', `年区政府工作报告重点任务${quarter}推进情况台账`);
+  expect(cut).not.toBe(strings);
+  files['xl/sharedStrings.xml'] = strToU8(cut);
+  return Buffer.from(zipSync(files));
+}
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const IMPORT = `mutation ($input: ImportUploadInput!) {
@@ -144,6 +156,22 @@ describe('importUpload: the confirm step', () => {
     expect(payloads.filter((p) => p.userErrors.length === 0)).toHaveLength(1);
     expect(payloads.filter((p) => p.userErrors[0]?.code === 'ALREADY_DONE')).toHaveLength(4);
     expect(await count(`SELECT count(*)::int AS n FROM document WHERE content_hash = $1`, [hash])).toBe(1);
+  });
+
+  it('takes the jurisdiction of a document that names none as a parameter, at both steps (issue 20)', async () => {
+    const bytes = ledgerWithoutDistrict('上半年');
+    const response = await fetch(`${api.origin}/documents?jurisdiction=${encodeURIComponent('沙坪坝区')}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${office.token}`, 'x-filename': encodeURIComponent('上半年台账.xlsx') },
+      body: new Uint8Array(bytes),
+    });
+    const { upload, preview } = await response.json();
+    expect(preview.document).toMatchObject({ title: '2021年区政府工作报告重点任务上半年推进情况台账', issuer: null, jurisdiction: '重庆市沙坪坝区', jurisdictionRule: 'STATED' });
+    const { data } = await confirm({ hash: upload.hash, jurisdiction: '沙坪坝区' });
+    expect(data.importUpload.userErrors).toEqual([]);
+    expect(data.importUpload.document).toMatchObject({ kind: 'PROGRESS_REPORT', period: '2021-Q2', file: { format: 'xlsx', filename: '上半年台账.xlsx' } });
+    const [audit] = await api.db.dataSource.query(`SELECT after FROM audit_log WHERE action = 'document.import' AND target->>'upload' = $1`, [upload.hash]);
+    expect(audit.after).toMatchObject({ period: '2021-Q2', year: 2021 });
   });
 
   it('serves an upload not yet imported to the office only', async () => {
