@@ -1,5 +1,5 @@
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import getRawBody from 'raw-body';
 import type { DataSource } from 'typeorm';
 import { appendAudit } from '../audit/audit-log';
@@ -11,7 +11,6 @@ import type { Limits } from './limits';
 import type { RequestGate } from './request-gate';
 import { authorizeRoute } from './route-policy';
 import { sendRouteError } from './route-error';
-import { GraphQLError } from 'graphql';
 
 export interface DocumentUploadRouteOptions {
   dataSource: DataSource;

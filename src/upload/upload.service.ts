@@ -32,8 +32,8 @@ export class UploadRefused extends BadUserInputError {
  * (so a report that names no district can belong to the one plan of its year, as `npm run import`
  * reads it). Refused documents throw UploadRefused (400 BAD_USER_INPUT).
  */
-export async function parseUpload(dataSource: DataSource | EntityManager, bytes: Uint8Array, file: string, options: ParseOptions): Promise<ParsedDocument> {
-  const answer = await parseOffThread({ bytes, file, registryFile: uploadRegistryFile(), options: { ...options, plans: await knownPlans(dataSource as DataSource) }, want: 'parsed' });
+export async function parseUpload(dataSource: DataSource, bytes: Uint8Array, file: string, options: ParseOptions): Promise<ParsedDocument> {
+  const answer = await parseOffThread({ bytes, file, registryFile: uploadRegistryFile(), options: { ...options, plans: await knownPlans(dataSource) }, want: 'parsed' });
   if ('problems' in answer) throw new UploadRefused(file, answer.problems, answer.message);
   return (answer as { parsed: ParsedDocument }).parsed;
 }
@@ -47,16 +47,20 @@ export async function previewUpload(dataSource: DataSource, bytes: Uint8Array, f
 
 /**
  * Keeps an uploaded original, once per content: the same bytes uploaded again (by anyone, under
- * any name) keep the first upload's name and uploader, as the importer keeps the first import.
+ * any name) keep the first upload's name and uploader, as the importer keeps the first import, and
+ * the answer says the name that is kept (the one the confirm step and the download will use).
  */
 export async function storeUpload(dataSource: DataSource, principal: Principal, bytes: Uint8Array, filename: string, format: string): Promise<UploadSummary> {
   const hash = createHash('sha256').update(bytes).digest('hex');
-  await dataSource.query(
-    `INSERT INTO document_upload (content_hash, bytes, size, format, file_name, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (content_hash) DO NOTHING`,
+  // One statement: the insert's row, or (the same bytes were kept before) the row already there.
+  const [kept]: { file_name: string }[] = await dataSource.query(
+    `WITH inserted AS (
+       INSERT INTO document_upload (content_hash, bytes, size, format, file_name, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (content_hash) DO NOTHING RETURNING file_name)
+     SELECT file_name FROM inserted UNION ALL SELECT file_name FROM document_upload WHERE content_hash = $1 LIMIT 1`,
     [hash, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes.byteLength, format, filename, principal.accountId],
   );
-  return { hash, size: bytes.byteLength, format, filename };
+  return { hash, size: bytes.byteLength, format, filename: kept.file_name };
 }
 
 export interface StoredUpload {

@@ -46,6 +46,10 @@ describe('POST /documents: upload and preview', () => {
     const [row] = await api.db.dataSource.query(`SELECT size, format, file_name, uploaded_by, bytes FROM document_upload WHERE content_hash = $1`, [sha256(bytes)]);
     expect(row).toMatchObject({ size: bytes.byteLength, format: 'docx', file_name: '2024年任务分解表.docx', uploaded_by: office.accountId });
     expect(Buffer.compare(row.bytes, bytes)).toBe(0);
+    // The same bytes again, under another name: one stored original, under its first name.
+    const again = await (await upload(bytes, { token: office.token, filename: 'copy.docx' })).json();
+    expect(again.upload).toEqual(body.upload);
+    expect((await api.db.dataSource.query(`SELECT count(*)::int AS n FROM document_upload`))[0].n).toBe(1);
     // Nothing imported: the seeds' two documents only.
     expect((await api.db.dataSource.query(`SELECT count(*)::int AS n FROM document`))[0].n).toBe(2);
   });
