@@ -65,7 +65,7 @@ describe('an upload does not block the event loop', () => {
     expect(response!.status).toBe(200);
     const body = await response!.json();
     expect(body.preview.sections.at(-1).items).toHaveLength(ROWS);
-    // eslint-disable-next-line no-console
+    // The figures, for the report of a run (they are not asserted: the machine is shared).
     console.log(`parse in-thread ${inThreadMs} ms (event loop held ${blocking.toFixed(0)} ms); upload ${uploadMs} ms, event loop held at most ${during.toFixed(0)} ms, ${answered} health checks answered meanwhile`);
     expect(blocking).toBeGreaterThan(500);
     expect(during).toBeLessThan(blocking / 3);

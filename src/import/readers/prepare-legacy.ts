@@ -23,7 +23,7 @@ export async function prepareLegacy(bytes: Uint8Array, file: string): Promise<Pr
 }
 
 async function extractWordBody(bytes: Uint8Array, file: string): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // word-extractor ships no type declarations.
   const WordExtractor = require('word-extractor');
   try {
     const doc = await new WordExtractor().extract(Buffer.from(bytes));
