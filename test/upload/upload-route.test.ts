@@ -107,6 +107,19 @@ describe('POST /documents: upload and preview', () => {
     expect(JSON.stringify(error)).not.toMatch(/\bat .*\.ts:\d+|node_modules/);
   });
 
+  it('refuses a Word file whose parts claim to unpack to gigabytes, before unpacking anything', async () => {
+    // The real fixture with the declared size of word/document.xml raised to 3.75 GiB in the central directory.
+    const bytes = Buffer.from(fixture('plan-2024.docx'));
+    const name = Buffer.from('word/document.xml');
+    let at = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    while (at >= 0 && !bytes.subarray(at + 46, at + 46 + name.length).equals(name)) at = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at - 1);
+    expect(at).toBeGreaterThan(0);
+    bytes.writeUInt32LE(0xf0000000, at + 24);
+    const response = await upload(bytes, { token: office.token, filename: 'bomb.docx' });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].message).toMatch(/^bomb\.docx cannot be imported:\nbomb\.docx: the archive's XML parts unpack to \d+ bytes, more than any real document/);
+  });
+
   it('refuses a body over the upload limit with 413, before reading it', async () => {
     const response = await upload(Buffer.alloc(DEFAULT_LIMITS.maxUploadBytes + 1, 0x20), { token: office.token, filename: 'big.txt' });
     expect(response.status).toBe(413);
