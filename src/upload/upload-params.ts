@@ -17,7 +17,7 @@ const KNOWN = new Set(['dryRun', 'allow', 'jurisdiction', 'filename']);
  * The query string and X-Filename header of POST /documents, checked: each mistake is a
  * BAD_USER_INPUT naming the parameter. Checks are spelled as the CLI spells them (stated-count) or
  * as the GraphQL enum (STATED_COUNT). A header carries Latin-1 only, so a Chinese name comes
- * percent-encoded (encodeURIComponent), as the web page sends it.
+ * percent-encoded (encodeURIComponent), as the web page sends it, or as raw UTF-8 bytes, as curl sends it.
  */
 export function parseUploadParams(query: URLSearchParams, filenameHeader: string | undefined): UploadParams {
   for (const name of new Set(query.keys())) {
@@ -39,10 +39,14 @@ export function parseUploadParams(query: URLSearchParams, filenameHeader: string
 
 function decodeHeader(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
+  // `curl -H 'X-Filename: 任务.docx'` sends the name's UTF-8 bytes raw, which Node reads as Latin-1.
+  const raw = Buffer.from(value, 'latin1');
+  const utf8 = raw.toString('utf8');
+  const text = /[\x80-\xff]/.test(value) && !utf8.includes('\ufffd') ? utf8 : value;
   try {
-    return decodeURIComponent(value);
+    return decodeURIComponent(text);
   } catch {
-    return value;
+    return text;
   }
 }
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { toDryRunJson } from '../../src/cli/dry-run-json';
 import { parseDocument } from '../../src/import/parse-document';
@@ -127,6 +128,19 @@ describe('POST /documents: upload and preview', () => {
       message: `The document is larger than the upload limit of ${DEFAULT_LIMITS.maxUploadBytes} bytes (maxUploadBytes, DUBAN_MAX_UPLOAD_BYTES); split it or ask the administrator to raise the limit.`,
       extensions: { code: 'PAYLOAD_TOO_LARGE' },
     });
+  });
+
+  it('reads a name sent as raw UTF-8 in X-Filename, as curl sends it', async () => {
+    const bytes = fixture('plan-2024.html');
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(`${api.origin}/documents`, { method: 'POST', headers: { authorization: `Bearer ${office.token}`, 'x-filename': Buffer.from('任务分解表.html').toString('latin1') } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk) => (body += chunk)).on('end', () => resolve({ status: response.statusCode!, body }));
+      });
+      request.on('error', reject).end(bytes);
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).upload).toMatchObject({ filename: '任务分解表.html', format: 'html' });
   });
 
   it('refuses a request without a name, with an empty body, or with an unknown parameter', async () => {
