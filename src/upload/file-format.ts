@@ -4,7 +4,8 @@ const CONTENT_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   // A legacy .doc and an .xls converted by LibreOffice are both read as 'doc'.
   doc: 'application/octet-stream',
-  html: 'text/html; charset=binary',
+  // A page keeps the encoding it was uploaded in (GBK or UTF-8), which its own <meta> says.
+  html: 'text/html',
 };
 
 export function contentTypeOf(format: string): string {

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { jurisdictionRelations } from '../auth/relations';
 import { toGlobalId } from '../graphql/global-id';
 import type { RequestContext } from '../graphql/context';
@@ -72,7 +73,7 @@ export async function importUpload(ctx: RequestContext, input: ImportUploadArgs)
   });
 }
 
-async function alreadyImported(tx: { query: (sql: string, params: unknown[]) => Promise<any[]> }, filename: string, documentId: number) {
+async function alreadyImported(tx: EntityManager, filename: string, documentId: number) {
   const [doc] = await tx.query(`SELECT title, file_name, imported_at FROM document WHERE id = $1`, [documentId]);
   return userError(
     UserErrorCode.ALREADY_DONE,
