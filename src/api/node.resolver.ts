@@ -18,6 +18,7 @@ import { type Who, decide } from '../auth/policy';
 import { accountRelations } from '../auth/relations';
 import { loadAuditEntry } from '../audit/audit.loaders';
 import { loadAcknowledgement } from '../workflow/acknowledgement.loaders';
+import { loadExtensionRequest } from '../extension/extension.loaders';
 
 /** Most ids one `nodes` call takes: the largest page of any list. */
 export const MAX_NODE_IDS = MAX_PAGE_SIZE;
@@ -79,6 +80,10 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Node | null> {
         const key = await loadApiKey(ctx, parsed.id);
         if (!decide(who, 'account.read', accountRelations(ctx.principal, key.accountId)).allowed) throw new Error('hidden');
         return key;
+      }
+      case 'ExtensionRequest': {
+        if (!decide(who, 'extension.read').allowed) throw new Error('hidden');
+        return loadExtensionRequest(ctx, parsed.id);
       }
       case 'AuditEntry': {
         if (!decide(who, 'audit.read').allowed) throw new Error('hidden');

@@ -13,7 +13,7 @@ import { TaskConnectionResolver } from '../task/task-connection.type';
 import { TaskFieldsResolver } from '../task/task-fields.resolver';
 import { TaskQueryResolver } from '../task/task.resolver';
 import { AssignmentFieldsResolver } from '../unit/assignment-fields.resolver';
-import { UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
+import { CollaboratorConnectionResolver, UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
 import { CollaboratorFieldsResolver, UnitFieldsResolver } from '../unit/unit-fields.resolver';
 import { UnitQueryResolver } from '../unit/unit.resolver';
 import { LeaderJurisdictionResolver, UnitJurisdictionResolver } from '../plan/jurisdiction-fields.resolver';
@@ -23,6 +23,7 @@ import { directResolvers } from './direct-resolvers';
 import { ChainLinkFieldsResolver, LeaderChainResolver } from '../graph/leader-chain.resolver';
 import { CommunityFieldsResolver, UnitCentralityResolver } from '../graph/unit-centrality.resolver';
 import { PathHopFieldsResolver, UnitPathFieldsResolver, UnitPathQueryResolver } from '../graph/unit-path.resolver';
+import { LeaderPathFieldsResolver, LeaderPathQueryResolver } from '../graph/leader-path.resolver';
 // issue #10: supervision signals
 import { DocumentMissingTasksResolver } from '../progress/document-missing.resolver';
 import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../progress/progress-timeline.resolver';
@@ -43,6 +44,10 @@ import {
 } from '../workflow/acknowledge.resolver';
 // issue #19: ledger exports
 import { LedgerExportResolver } from '../export/ledger-export.resolver';
+import { ExtensionMutationResolver } from '../extension/extension.resolver';
+import { ExtensionRequestFieldsResolver, TaskExtensionRequestsResolver } from '../extension/extension-fields.resolver';
+import { ExtensionRequestConnectionResolver, ExtensionRequestsQueryResolver } from '../extension/extension-requests.resolver';
+import { ClosureMutationResolver, TaskClosureFieldsResolver } from '../closure/closure.resolver';
 // issue 17: documents in through HTTP
 import { DocumentVersionsResolver } from '../upload/document-versions.resolver';
 import { ImportUploadPayloadFieldsResolver, ImportUploadResolver } from '../upload/import-upload.resolver';
@@ -59,6 +64,7 @@ const RESOLVERS = [
   CollaboratorFieldsResolver,
   UnitConnectionResolver,
   WorkloadConnectionResolver,
+  CollaboratorConnectionResolver,
   AssignmentFieldsResolver,
   ProgressFieldsResolver,
   DocumentFieldsResolver,
@@ -70,6 +76,8 @@ const RESOLVERS = [
   ChainLinkFieldsResolver,
   UnitPathQueryResolver,
   UnitPathFieldsResolver,
+  LeaderPathQueryResolver,
+  LeaderPathFieldsResolver,
   PathHopFieldsResolver,
   UnitCentralityResolver,
   CommunityFieldsResolver,
@@ -97,6 +105,14 @@ const RESOLVERS = [
   AcknowledgeTaskPayloadFieldsResolver,
   AcknowledgementFieldsResolver,
   TaskAcknowledgementsResolver,
+  // issue 17: extensions (延期) and closing (办结)
+  ExtensionMutationResolver,
+  ExtensionRequestFieldsResolver,
+  TaskExtensionRequestsResolver,
+  ExtensionRequestsQueryResolver,
+  ExtensionRequestConnectionResolver,
+  ClosureMutationResolver,
+  TaskClosureFieldsResolver,
   // issue #19: ledger exports (src/export)
   LedgerExportResolver,
   // issue 17: uploads, the confirm step, originals and versions (src/upload)

@@ -23,6 +23,10 @@ export const ACTIONS = {
   'audit.read': 'Read the audit trail (auditLog).',
   'document.import': 'Import a document (任务分解表 or 推进情况报告) into a plan.',
   'task.acknowledge': 'Acknowledge receipt of a task (签收) for one’s unit.',
+  'extension.read': 'Read extension requests (延期申请): reasons, dates, the office’s answers.',
+  'extension.request': 'Ask for a task’s deadline to be moved (延期申请), or withdraw that request, for one’s unit.',
+  'extension.decide': 'Approve or refuse an extension request (延期审批), fixing the new deadline.',
+  'task.close': 'Close a task (办结/销号) or reopen it.',
   'document.upload': 'Upload a document file to preview it (POST /documents), and download uploads not yet imported.',
 } as const;
 
@@ -108,6 +112,36 @@ export const RULES: readonly Rule[] = [
     who: [AccountRole.UNIT],
     relations: ['LEAD_UNIT', 'CO_UNIT'],
     why: 'A unit signs for the tasks it leads or co-operates on (签收), and only those.',
+  },
+  {
+    id: 'accounts-read-extensions',
+    action: 'extension.read',
+    who: [...EVERY_ACCOUNT, 'SYSTEM'],
+    relations: ['ANY'],
+    why: 'A unit’s reasons for being late are internal records of the supervision, not the published work report: every account reads them, anonymous readers do not.',
+  },
+  {
+    id: 'lead-unit-requests-extension',
+    action: 'extension.request',
+    who: [AccountRole.UNIT],
+    relations: ['LEAD_UNIT'],
+    why: 'The lead unit (牵头单位) answers for the deadline, so it alone asks to move it (and may withdraw its request).',
+  },
+  { id: 'admin-decides-extension', action: 'extension.decide', who: [AccountRole.ADMIN, 'SYSTEM'], relations: ['ANY'], why: 'Administrators and the shell act for any office.' },
+  {
+    id: 'office-decides-extension',
+    action: 'extension.decide',
+    who: [AccountRole.OFFICE],
+    relations: ['SAME_JURISDICTION'],
+    why: 'The supervision office (督查办) of the task’s district sets its deadlines (延期审批).',
+  },
+  { id: 'admin-closes', action: 'task.close', who: [AccountRole.ADMIN, 'SYSTEM'], relations: ['ANY'], why: 'Administrators and the shell act for any office.' },
+  {
+    id: 'office-closes',
+    action: 'task.close',
+    who: [AccountRole.OFFICE],
+    relations: ['SAME_JURISDICTION'],
+    why: 'The supervision office of the task’s district strikes it off the list (办结/销号) and puts it back.',
   },
 ];
 

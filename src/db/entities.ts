@@ -14,6 +14,8 @@ import { ApiKeyEntity } from '../auth/api-key.entity';
 import { AuditEntryEntity } from '../audit/audit.entity';
 import { IdempotencyKeyEntity } from '../mutation/idempotency.entity';
 import { TaskAcknowledgementEntity } from '../workflow/acknowledgement.entity';
+import { ExtensionRequestEntity } from '../extension/extension-request.entity';
+import { TaskClosureEntity } from '../closure/task-closure.entity';
 import { DocumentUploadEntity } from '../upload/document-upload.entity';
 
 /** Every table of the schema; the migrations must match these exactly (test/db/migrations.test.ts). */
@@ -35,6 +37,9 @@ export const ENTITIES = [
   AuditEntryEntity,
   IdempotencyKeyEntity,
   TaskAcknowledgementEntity,
+  // issue 17: extensions (延期) and closing (办结)
+  ExtensionRequestEntity,
+  TaskClosureEntity,
   // issue 17: uploaded originals (POST /documents)
   DocumentUploadEntity,
 ];

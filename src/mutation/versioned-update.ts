@@ -11,7 +11,7 @@ import { UserErrorCode, userError, type UserError } from './user-error.type';
  */
 export async function versionedUpdate<R>(
   tx: EntityManager,
-  table: 'account',
+  table: 'account' | 'extension_request' | 'task_closure',
   id: number,
   expectedVersion: number,
   set: Sql,

@@ -9,6 +9,7 @@ interface RiskInputRow {
   task_id: number;
   plan_year: number;
   due: string;
+  closed_on: string | null;
   as_of: string;
   reports: { documentId: number; date: string }[];
   updates: { documentId: number; status: ProgressStatus; percent: number | null }[];
@@ -30,7 +31,7 @@ export function loadRiskInput(ctx: RequestContext, taskId: number, asOf: string 
     .loader<number, RiskInput>(`risk.input:${asOf ?? ''}`, async (taskIds) => {
       const aliases = { task: t, plan: p };
       const rows = await ctx.query<RiskInputRow>(
-        sql`SELECT ${t}.id AS task_id, ${p}.year AS plan_year, to_char(${dueSql(aliases)}, 'YYYY-MM-DD') AS due, to_char(${a}.as_of, 'YYYY-MM-DD') AS as_of,
+        sql`SELECT ${t}.id AS task_id, ${p}.year AS plan_year, to_char(${dueSql(aliases)}, 'YYYY-MM-DD') AS due, to_char(${t}.closed_on, 'YYYY-MM-DD') AS closed_on, to_char(${a}.as_of, 'YYYY-MM-DD') AS as_of,
            (SELECT COALESCE(json_agg(json_build_object('documentId', ${d}.id, 'date', to_char(${reportDateSql(d)}, 'YYYY-MM-DD'))
                      ORDER BY ${reportDateSql(d)}, ${d}.id), '[]')
               FROM document ${d} WHERE ${d}.plan_id = ${t}.plan_id AND ${d}.kind = 'PROGRESS_REPORT' AND ${reportDateSql(d)} <= ${a}.as_of) AS reports,
@@ -41,7 +42,7 @@ export function loadRiskInput(ctx: RequestContext, taskId: number, asOf: string 
          CROSS JOIN LATERAL (SELECT ${asOfSql(aliases, asOf)} AS as_of) ${a}
          WHERE ${t}.id = ANY(${sql.value(taskIds, 'int[]')})`,
       );
-      return byKey(taskIds, rows, (r) => r.task_id, 'task', (r) => ({ asOf: r.as_of, planYear: r.plan_year, due: r.due, reports: r.reports, updates: r.updates }));
+      return byKey(taskIds, rows, (r) => r.task_id, 'task', (r) => ({ asOf: r.as_of, planYear: r.plan_year, due: r.due, closedOn: r.closed_on, reports: r.reports, updates: r.updates }));
     })
     .load(taskId);
 }

@@ -12,8 +12,21 @@ import { BEHIND_POINTS, DUE_SOON_DAYS } from './risk-rules';
 /** A report's date: its 落款日期, else 31 December of its year. Shared by the JS inputs and the SQL level. */
 export const reportDateSql = (d: Sql): Sql => sql`COALESCE(${d}.issued_on, make_date(${d}.year, 12, 31))`;
 
-/** The task's deadline: stored at import; the plan year's end guards a row written before derivation. */
-export const dueSql = ({ task, plan }: TaskAliases): Sql => sql`COALESCE(${task}.due_on, make_date(${plan}.year, 12, 31))`;
+/**
+ * The task's deadline: an approved extension's (延期, stored by storeWorkflowFacts), else the one stored at
+ * import; the plan year's end guards a row written before derivation.
+ */
+export const dueSql = (aliases: TaskAliases): Sql => sql`COALESCE(${aliases.task}.extended_due_on, ${textDueSql(aliases)})`;
+
+/** The deadline before any extension (TaskDue.originalDate): stored at import, else the plan year's end. */
+export const textDueSql = ({ task, plan }: TaskAliases): Sql => sql`COALESCE(${task}.due_on, make_date(${plan}.year, 12, 31))`;
+
+/** Where dueSql's date comes from (TaskDue.source): EXTENSION when an approved extension set it. */
+export const dueSourceSql = ({ task }: Pick<TaskAliases, 'task'>): Sql =>
+  sql`(CASE WHEN ${task}.extended_due_on IS NOT NULL THEN 'EXTENSION'::due_source ELSE ${task}.due_source END)`;
+
+/** The task was closed by the office (办结, storeWorkflowFacts): the CLOSED rule, which decides before every other. */
+export const closedSql = ({ task }: Pick<TaskAliases, 'task'>): Sql => sql`(${task}.closed_on IS NOT NULL)`;
 
 const rd = sql.identifier('rk_rd');
 const pd = sql.identifier('rk_pd');
@@ -57,6 +70,7 @@ function riskFactsSql(aliases: TaskAliases, asOf: string | null): Sql {
 
 /** The facts riskCaseSql judges, each an expression over the row it is evaluated on. */
 interface RiskFacts {
+  closed: Sql;
   asOf: Sql;
   due: Sql;
   start: Sql;
@@ -72,13 +86,14 @@ interface RiskFacts {
 
 /**
  * The level as a CASE over the facts, yielding 'RED' | 'YELLOW' | 'GREEN' |
- * 'UNKNOWN'. It follows RULES in risk-rules.ts: OVERDUE_UNREPORTED before
+ * 'UNKNOWN'. It follows RULES in risk-rules.ts: CLOSED first, then OVERDUE_UNREPORTED before
  * NO_REPORT_YET (a deadline passed in silence needs no report to be judged),
  * then UNKNOWN and COMPLETED decide, then any RED rule, then any YELLOW rule;
  * the BEHIND_SCHEDULE comparison is the same float arithmetic as the JS one.
  */
 function riskCaseSql(f: RiskFacts): Sql {
   return sql`CASE
+      WHEN ${f.closed} THEN 'GREEN'
       WHEN ${f.status} IS NULL AND ${f.asOf} > ${f.due} THEN 'RED'
       WHEN ${f.reports} = 0 THEN 'UNKNOWN'
       WHEN ${f.status} = 'COMPLETED' THEN 'GREEN'
@@ -100,6 +115,7 @@ function riskCaseSql(f: RiskFacts): Sql {
  */
 function storedFacts({ task, plan }: TaskAliases): RiskFacts {
   return {
+    closed: closedSql({ task }),
     asOf: sql`COALESCE(${plan}.default_as_of, make_date(${plan}.year, 1, 1))`,
     due: dueSql({ task, plan }),
     start: sql`make_date(${plan}.year, 1, 1)`,
@@ -121,6 +137,7 @@ export function riskLevelSql(aliases: TaskAliases, asOf: string | null): Sql {
   if (asOf == null) return sql`(${riskCaseSql(storedFacts(aliases))})`;
   const col = (name: string) => sql`${f}.${sql.identifier(name)}`;
   const facts: RiskFacts = {
+    closed: closedSql(aliases),
     asOf: col('as_of'),
     due: col('due'),
     start: col('start'),

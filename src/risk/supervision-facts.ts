@@ -61,3 +61,24 @@ export async function storeSupervisionFacts(em: Pick<EntityManager, 'query'>, pl
     WHERE ${f}.id = ${t}.id`);
   await em.query(tasks.text, tasks.values);
 }
+
+/**
+ * Stores what the lights read of the office's own decisions on one task, in
+ * the deciding mutation's transaction: the deadline of its newest approved
+ * extension (延期; each approval must move the date later, so the newest is
+ * also the latest) and the day it was closed (办结, Beijing time), each null
+ * when there is none. The import never changes these rows, so only the
+ * extension and closing mutations call this.
+ */
+export async function storeWorkflowFacts(em: Pick<EntityManager, 'query'>, taskId: number): Promise<void> {
+  const er = sql.identifier('er');
+  const c = sql.identifier('c');
+  const facts = compile(sql`
+    UPDATE task ${t} SET
+      extended_due_on = (SELECT ${er}.approved_due FROM extension_request ${er}
+        WHERE ${er}.task_id = ${t}.id AND ${er}.state = 'APPROVED' ORDER BY ${er}.decided_at DESC, ${er}.id DESC LIMIT 1),
+      closed_on = (SELECT (${c}.closed_at AT TIME ZONE 'Asia/Shanghai')::date FROM task_closure ${c}
+        WHERE ${c}.task_id = ${t}.id AND ${c}.state = 'CLOSED')
+    WHERE ${t}.id = ${sql.value(taskId, 'int')}`);
+  await em.query(facts.text, facts.values);
+}

@@ -4,6 +4,7 @@ import { type Sql, enumFilterSql, intFilterSql, sql, stringFilterSql } from '../
 import { leaderWhereSql } from '../leader/leader-where.sql';
 import { progressWhereSql } from '../progress/progress-where.sql';
 import { supervisionWhereSql } from '../risk/supervision-where.sql';
+import { workflowWhereSql } from '../extension/workflow-where.sql';
 import { Role } from '../unit/role';
 import { unitWhereSql } from '../unit/unit-where.sql';
 import type { UnitListFilter } from '../unit/unit.inputs';
@@ -62,6 +63,7 @@ export function taskWhereSql(where: TaskWhere, { task, plan }: TaskAliases, dept
         parts.push(listFilterSql(sql`FROM progress_update ${pu} WHERE ${pu}.task_id = ${task}.id`, w.progress, (pw) => progressWhereSql(pw, pu)));
       }
       parts.push(...supervisionWhereSql(w, { task, plan })); // issue #10: risk, due, latestStatus, percent, reported
+      parts.push(...workflowWhereSql(w, { task, plan })); // issue 17: closed, extensionPending, extended
       return parts;
     },
     (w, d) => taskWhereSql(w, { task, plan }, d),
