@@ -14,7 +14,8 @@ import { DocumentImportError, type ImportProblem } from '../model/import-error';
 import { readLeaderCell } from './leader-cell';
 import { readLetterhead, statedCountsInBody } from './letterhead';
 import type { TextEncoding } from '../readers/decode';
-import type { DocumentMeta, ImportWarning, ParsedDocument, ParsedItem, ParsedSection } from '../model/parsed-document';
+import type { DocumentMeta, ImportWarning, ParsedDocument, ParsedSection, ReadItem } from '../model/parsed-document';
+import { withSignals } from './item-signals';
 import { canonicalJurisdiction, chooseJurisdiction } from './jurisdiction';
 import { gridOnly, readRows, type Row } from './rows';
 import { tableLayout } from './table-layout';
@@ -114,7 +115,7 @@ export function interpretDocument(
   const pendingTexts: { text: string; place: CellPlace }[] = [];
   const leaderNames = new Set<string>();
 
-  const sections: ParsedSection[] = [];
+  const sections: ParsedSection<ReadItem>[] = [];
   let layoutFailed = false;
   let previousTable: PreviousTable | undefined;
   for (const { task, headerRow, bodyRows, result, read } of prepared) {
@@ -145,7 +146,7 @@ export function interpretDocument(
     if (numbered.length) previousTable = { title: task.title, last: numbered[numbered.length - 1].number };
     const seen = new Set<number>();
 
-    const items: ParsedItem[] = [];
+    const items: ReadItem[] = [];
     let category: string | null = null;
     for (const row of rows) {
       const place = { file, line: row.line, row: row.number, at: gridOnly(row.at) };
@@ -202,13 +203,14 @@ export function interpretDocument(
   findings.finish();
 
   if (problems.length || !documentMeta) throw new DocumentImportError(problems);
+  const year = documentMeta.year;
   return {
     file,
     format: model.format,
     contentHash: createHash('sha256').update(bytes).digest('hex'),
     encoding: model.encoding as TextEncoding,
     document: documentMeta,
-    sections,
+    sections: sections.map((section) => withSignals(section, year)),
     warnings: warnings.sort((a, b) => a.line - b.line),
     allowedChecks: allowed,
   };
