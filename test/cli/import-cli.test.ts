@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { createTestDatabase, tableCounts, type TestDatabase } from '../support/test-database';
 import { PLAN_2024, REPORT_2021 } from '../support/seeds';
 import { USAGE } from '../../src/cli/import-args';
-import { CHECK_NAMES } from '../../src/import/validation/checks';
+import { CHECK_NAMES } from '../../src/import/model/check-names';
 
 const ROOT = path.join(__dirname, '..', '..');
 

@@ -9,17 +9,18 @@ import {
   type ModelTable,
   modelCellText,
   type SourcePosition,
+  type TextEncoding,
 } from '../model/document-model';
 import { DocumentImportError, type ImportProblem } from '../model/import-error';
 import { readLeaderCell } from './leader-cell';
 import { readLetterhead, statedCountsInBody } from './letterhead';
-import type { TextEncoding } from '../readers/decode';
 import type { DocumentMeta, ImportWarning, ParsedDocument, ParsedSection, ReadItem } from '../model/parsed-document';
 import { withSignals } from './item-signals';
 import { canonicalJurisdiction, chooseJurisdiction } from './jurisdiction';
 import { gridOnly, readRows, type Row } from './rows';
-import { tableLayout } from './table-layout';
-import { readUnitCell, type UnitMention } from './unit-cell';
+import { sectionFromTitle, tableLayout } from './table-layout';
+import { readUnitCell } from './unit-cell';
+import type { UnitMention } from '../model/unit-mention';
 import type { UnitRegistry } from '../registry/unit-registry';
 import { type CellPlace, checkLeaderNames, checkLostTabs, checkText, checkUnitNames } from '../validation/cell-kinds';
 import { Findings, type ParseOptions } from '../validation/checks';
@@ -197,7 +198,7 @@ export function interpretDocument(
   if (registry) for (const { text, place } of pendingTexts) checkText(text, place, registry, leaderNames, findings);
   // A table refused for its layout is there, just unreadable: it has been reported already.
   if (!layoutFailed) {
-    const announced = announcedTables(letterheadLines).map((a) => ({ ...a, line: letterheadBlocks[a.line - 1]?.at.line ?? a.line }));
+    const announced = announcedTables(letterheadLines, sectionFromTitle).map((a) => ({ ...a, line: letterheadBlocks[a.line - 1]?.at.line ?? a.line }));
     checkAnnouncedTables(announced, new Map(sections.map((s) => [s.section, s.items.length])), findings);
   }
   findings.finish();

@@ -2,10 +2,9 @@ import type { DocumentKind } from '../../document/document-kind';
 import type { ProgressStatus } from '../../progress/progress-status';
 import type { DueSource } from '../../task/due-rules';
 import type { Section } from '../../task/section';
-import type { DocumentFormat, SourcePosition } from './document-model';
-import type { UnitMention } from '../interpretation/unit-cell';
-import type { TextEncoding } from '../readers/decode';
-import type { CheckName } from '../validation/checks';
+import type { DocumentFormat, SourcePosition, TextEncoding } from './document-model';
+import type { UnitMention } from './unit-mention';
+import type { CheckName } from './check-names';
 
 /** What the letterhead says about the document. */
 export interface DocumentMeta {

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DocumentKind } from '../../document/document-kind';
 import { DocumentImportError } from '../model/import-error';
 import type { ParsedDocument, ParsedItem, ParsedSection } from '../model/parsed-document';
-import type { UnitMention } from '../interpretation/unit-cell';
+import type { UnitMention } from '../model/unit-mention';
 import { UnitRegistries } from '../registry/unit-registries';
 import type { UnitRegistry } from '../registry/unit-registry';
 import { storeSupervisionFacts } from '../../risk/supervision-facts';
