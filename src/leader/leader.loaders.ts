@@ -13,6 +13,12 @@ export function loadLeader(ctx: RequestContext, id: number): Promise<LeaderModel
     .load(id);
 }
 
+/** Every leader, by name (code-point order, the same on every server). */
+export async function loadLeaders(ctx: RequestContext): Promise<LeaderModel[]> {
+  const rows = await ctx.query<LeaderRow>(sql`SELECT ${columnList(null, LEADER_FIELDS)} FROM leader ORDER BY name COLLATE "C", id`);
+  return rows.map(LeaderModel.fromRow);
+}
+
 /** Leaders of a task in cell order, synchronously when the page statement already fetched them (see RequestContext.primeFetched). */
 export function leadersOfTaskNow(ctx: RequestContext, taskId: number): LeaderModel[] | Promise<LeaderModel[]> {
   return ctx.fetchedValue<number, LeaderModel[]>(LEADERS_OF_TASK, taskId) ?? leadersOfTask(ctx).load(taskId);
