@@ -5,7 +5,7 @@ import type { RequestContext } from '../graphql/context';
 import { BadUserInputError } from '../graphql/errors';
 import { DocumentImportError, formatProblem } from '../import/model/import-error';
 import type { ParsedDocument } from '../import/model/parsed-document';
-import type { CheckName } from '../import/validation/checks';
+import type { CheckName } from '../import/model/check-names';
 import { SupersedeRefused, writeDocument } from '../import/writer/importer';
 import { type Payload, runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, userError } from '../mutation/user-error.type';

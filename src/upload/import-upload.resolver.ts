@@ -3,7 +3,7 @@ import { loadDocument } from '../document/document.loaders';
 import { DocumentModel } from '../document/document.type';
 import type { RequestContext } from '../graphql/context';
 import { idOf } from '../graphql/id-input';
-import type { CheckName } from '../import/validation/checks';
+import type { CheckName } from '../import/model/check-names';
 import { MutationPayload } from '../mutation/payload.type';
 import { importUpload } from './import-upload.mutation';
 import { ImportUploadInput } from './import-upload.inputs';

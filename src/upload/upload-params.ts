@@ -1,4 +1,4 @@
-import { CHECKS, type CheckName, isCheckName } from '../import/validation/checks';
+import { CHECKS, type CheckName, isCheckName } from '../import/model/check-names';
 import { BadUserInputError } from '../graphql/errors';
 
 /** The longest file name kept; longer ones are a client's mistake, not something to truncate silently. */

@@ -2,17 +2,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DocumentKind } from '../../document/document-kind';
 import { DocumentImportError } from '../model/import-error';
 import type { ParsedDocument, ParsedItem, ParsedSection } from '../model/parsed-document';
-import type { UnitMention } from '../interpretation/unit-cell';
+import type { UnitMention } from '../model/unit-mention';
 import { UnitRegistries } from '../registry/unit-registries';
 import type { UnitRegistry } from '../registry/unit-registry';
-import { splitProgressItems } from '../../progress/progress-items';
-import { deriveRowStatus } from '../../progress/status-rules';
-import { storeDerivedSignals } from '../../progress/derived-signals';
 import { storeSupervisionFacts } from '../../risk/supervision-facts';
 import { UnitKind } from '../../unit/unit-kind';
 import { Role } from '../../unit/role';
 import type { ImportResult } from './import-result';
 import { syncRegistry } from './registry-sync';
+import { pgTextArray } from '../../db/pg-text-array';
 import os from 'node:os';
 import { appendAudit } from '../../audit/audit-log';
 import { AuditDecision } from '../../audit/audit.entity';
@@ -154,8 +152,6 @@ export async function writeDocument(em: EntityManager, parsed: ParsedDocument, r
     const ids = new Map([...existing, ...taskIds]);
     progressUpdates = await insertProgress(em, documentId, meta.period!, all, ids);
   }
-  // issue #10: deadlines and stated percents, derived once and stored.
-  await storeDerivedSignals(em, { planId, documentId });
   // What the supervision lights read, after the rows and statuses they depend on are written.
   await storeSupervisionFacts(em, planId);
   const updated = defining.filter((ref) => existing.has(key(ref))).length;
@@ -291,14 +287,15 @@ async function upsertTasks(em: EntityManager, planId: number, documentId: number
     [planId, categories],
   );
   const rows: { id: number; section: string; number: number }[] = await em.query(
-    `INSERT INTO task (plan_id, section, number, category_id, title, content, document_id, source_line)
-     SELECT $1::int, t.section::section, t.number, c.id, t.title, t.content, $2::int, t.line
-     FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[])
-       AS t(section, number, category, title, content, line)
+    `INSERT INTO task (plan_id, section, number, category_id, title, content, document_id, source_line, due_on, due_source, due_words)
+     SELECT $1::int, t.section::section, t.number, c.id, t.title, t.content, $2::int, t.line, t.due_on, t.due_source::due_source, t.due_words::text[]
+     FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::date[], $10::text[], $11::text[])
+       AS t(section, number, category, title, content, line, due_on, due_source, due_words)
      LEFT JOIN category c ON c.plan_id = $1 AND c.name = t.category
      ON CONFLICT (plan_id, section, number) DO UPDATE
        SET category_id = EXCLUDED.category_id, title = EXCLUDED.title, content = EXCLUDED.content,
-           document_id = EXCLUDED.document_id, source_line = EXCLUDED.source_line
+           document_id = EXCLUDED.document_id, source_line = EXCLUDED.source_line,
+           due_on = EXCLUDED.due_on, due_source = EXCLUDED.due_source, due_words = EXCLUDED.due_words
      RETURNING id, section, number`,
     [
       planId,
@@ -309,6 +306,9 @@ async function upsertTasks(em: EntityManager, planId: number, documentId: number
       refs.map((r) => r.item.title),
       refs.map((r) => r.item.content),
       refs.map((r) => r.item.line),
+      refs.map((r) => r.item.signals.due.date),
+      refs.map((r) => r.item.signals.due.source),
+      refs.map((r) => pgTextArray(r.item.signals.due.words)),
     ],
   );
   return new Map(rows.map((r) => [`${r.section}:${r.number}`, r.id]));
@@ -370,19 +370,27 @@ async function insertProgress(
   all: ItemRef[],
   taskIds: Map<string, number>,
 ): Promise<number> {
-  const rows = all
-    .filter((ref) => ref.item.progress !== null)
-    .map((ref) => {
-      const text = ref.item.progress!;
-      const verdict = deriveRowStatus({ ...ref.item, progress: text }, ref.section.section);
-      return { task: taskIds.get(key(ref))!, text, items: JSON.stringify(splitProgressItems(text)), ...verdict };
-    });
+  // The parse derived each row's reading of its text (item-signals.ts); this only writes it.
+  const rows = all.flatMap(({ section, item }) =>
+    item.progress !== null && item.signals.progress ? [{ task: taskIds.get(key({ section, item }))!, text: item.progress, ...item.signals.progress }] : [],
+  );
   if (rows.length === 0) return 0;
   await em.query(
-    `INSERT INTO progress_update (task_id, document_id, period, text, items, status, status_reason)
-     SELECT p.task, $1::int, $2::text, p.text, p.items::jsonb, p.status::progress_status, p.reason
-     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS p(task, text, items, status, reason)`,
-    [documentId, period, rows.map((r) => r.task), rows.map((r) => r.text), rows.map((r) => r.items), rows.map((r) => r.status), rows.map((r) => r.reason)],
+    `INSERT INTO progress_update (task_id, document_id, period, text, items, status, status_reason, percent, percent_reason)
+     SELECT p.task, $1::int, $2::text, p.text, p.items::jsonb, p.status::progress_status, p.reason, p.percent, p.percent_reason
+     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::text[])
+       AS p(task, text, items, status, reason, percent, percent_reason)`,
+    [
+      documentId,
+      period,
+      rows.map((r) => r.task),
+      rows.map((r) => r.text),
+      rows.map((r) => JSON.stringify(r.items)),
+      rows.map((r) => r.status),
+      rows.map((r) => r.statusReason),
+      rows.map((r) => r.percent),
+      rows.map((r) => r.percentReason),
+    ],
   );
   return rows.length;
 }
