@@ -16,6 +16,7 @@ import { IdempotencyKeyEntity } from '../mutation/idempotency.entity';
 import { TaskAcknowledgementEntity } from '../workflow/acknowledgement.entity';
 import { ExtensionRequestEntity } from '../extension/extension-request.entity';
 import { TaskClosureEntity } from '../closure/task-closure.entity';
+import { DocumentUploadEntity } from '../upload/document-upload.entity';
 
 /** Every table of the schema; the migrations must match these exactly (test/db/migrations.test.ts). */
 export const ENTITIES = [
@@ -39,4 +40,6 @@ export const ENTITIES = [
   // issue 17: extensions (延期) and closing (办结)
   ExtensionRequestEntity,
   TaskClosureEntity,
+  // issue 17: uploaded originals (POST /documents)
+  DocumentUploadEntity,
 ];
