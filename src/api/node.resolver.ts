@@ -1,13 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { isConnectionError, sqlState } from '../server/database-state';
+import { isConnectionError, sqlState } from '../graphql/database-errors';
 import { loadDocument } from '../document/document.loaders';
 import { loadLeader } from '../leader/leader.loaders';
 import { loadPlan } from '../plan/plan.loaders';
 import { loadProgress } from '../progress/progress.loaders';
 import { loadCategory, loadTask } from '../task/task.loaders';
-import { ASSIGNMENT_SELECT, AssignmentModel, type AssignmentRow } from '../unit/assignment.type';
-import { loadUnit } from '../unit/unit.loaders';
+import { loadAssignment, loadUnit } from '../unit/unit.loaders';
 import type { RequestContext } from '../graphql/context';
 import { BadUserInputError } from '../graphql/errors';
 import { fromGlobalId } from '../graphql/global-id';
@@ -62,14 +61,8 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Node | null> {
         return loadUnit(ctx, parsed.id);
       case 'ProgressUpdate':
         return loadProgress(ctx, parsed.id);
-      case 'Assignment': {
-        const [row] = await ctx.query<AssignmentRow>(
-          `${ASSIGNMENT_SELECT} WHERE a.id = $1`,
-          [parsed.id],
-        );
-        if (!row) throw new Error('not found');
-        return AssignmentModel.fromRow(row);
-      }
+      case 'Assignment':
+        return loadAssignment(ctx, parsed.id);
       case 'TaskAcknowledgement':
         return loadAcknowledgement(ctx, parsed.id);
       case 'Round':

@@ -59,6 +59,9 @@ import { ExtensionMutationResolver } from '../extension/extension.resolver';
 import { ExtensionRequestFieldsResolver, TaskExtensionRequestsResolver } from '../extension/extension-fields.resolver';
 import { ExtensionRequestConnectionResolver, ExtensionRequestsQueryResolver } from '../extension/extension-requests.resolver';
 import { ClosureMutationResolver, TaskClosureFieldsResolver } from '../closure/closure.resolver';
+// issue 17: documents in through HTTP
+import { DocumentVersionsResolver } from '../upload/document-versions.resolver';
+import { ImportUploadPayloadFieldsResolver, ImportUploadResolver } from '../upload/import-upload.resolver';
 
 const RESOLVERS = [
   TaskQueryResolver,
@@ -132,6 +135,10 @@ const RESOLVERS = [
   OpenRoundPayloadFieldsResolver,
   ProgressReportPayloadFieldsResolver,
   ContributeProgressPayloadFieldsResolver,
+  // issue 17: uploads, the confirm step, originals and versions (src/upload)
+  DocumentVersionsResolver,
+  ImportUploadResolver,
+  ImportUploadPayloadFieldsResolver,
 ] as const;
 
 /**

@@ -44,6 +44,7 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Mutation.refuseExtension': 'extension.decide',
   'Mutation.closeTask': 'task.close',
   'Mutation.reopenTask': 'task.close',
+  'Mutation.importUpload': 'document.import',
 };
 
 /** Object types whose every field is public record reads as the seeds publish it. */
@@ -53,10 +54,12 @@ const PUBLIC_TYPES = [
   'ProgressUpdate', 'ProgressChange', 'RiskReason', 'TaskStat', 'YearRecord', 'ChainLink', 'UnitPath', 'PathHop', 'LeaderPath',
   'Centrality', 'Community', 'TaskAcknowledgement', 'TaskDue', 'TaskRisk', 'UnitCount', 'ProgressItem', 'LeaderCount', 'UnitWorkloadConnection',
   'UnitWorkloadEdge', 'LedgerExport', 'CollaboratorConnection', 'CollaboratorEdge',
+  // an imported document's original is part of the published record (uploads not imported are reached only over HTTP)
+  'DocumentFile',
   // issue 17: rounds and reports are read like the progress they become (README "Supervision workflow")
   'Round', 'RoundCounts', 'ProgressReport', 'ReportDerivation', 'ReportCorrection', 'ProgressContribution',
   // mutation answers: each mutation is checked itself, and the objects they hold are checked by their own types
-  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'UserError', 'OpenRoundPayload', 'ProgressReportPayload', 'ContributeProgressPayload',
+  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'ImportUploadPayload', 'UserError', 'OpenRoundPayload', 'ProgressReportPayload', 'ContributeProgressPayload',
   // issue 17: a task's closing is part of the published list (销号); the mutation answers hold objects checked by their own types
   'TaskClosure', 'RequestExtensionPayload', 'ApproveExtensionPayload', 'RefuseExtensionPayload', 'WithdrawExtensionPayload', 'CloseTaskPayload',
   'ReopenTaskPayload',

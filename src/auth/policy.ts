@@ -27,6 +27,7 @@ export const ACTIONS = {
   'extension.request': 'Ask for a task’s deadline to be moved (延期申请), or withdraw that request, for one’s unit.',
   'extension.decide': 'Approve or refuse an extension request (延期审批), fixing the new deadline.',
   'task.close': 'Close a task (办结/销号) or reopen it.',
+  'document.upload': 'Upload a document file to preview it (POST /documents), and download uploads not yet imported.',
   'round.open': 'Open a reporting round (报送轮次) of a plan for a period.',
   'report.submit': 'Write, save and submit a task’s progress report (推进情况) in a round.',
   'report.contribute': 'Add a co-unit’s contribution (配合单位推进情况) to a task’s report in a round.',
@@ -101,6 +102,13 @@ export const RULES: readonly Rule[] = [
     who: [AccountRole.OFFICE],
     relations: ['SAME_JURISDICTION'],
     why: 'The supervision office issues its district’s plans (交办) and reports.',
+  },
+  {
+    id: 'office-uploads',
+    action: 'document.upload',
+    who: [AccountRole.ADMIN, AccountRole.OFFICE, 'SYSTEM'],
+    relations: ['ANY'],
+    why: 'The office (督查办) previews what it is about to publish; a file not yet imported is not the public record.',
   },
   {
     id: 'unit-acknowledges',

@@ -19,6 +19,7 @@ import { ProgressReportEntity } from '../round/progress-report.entity';
 import { ProgressContributionEntity } from '../round/progress-contribution.entity';
 import { ExtensionRequestEntity } from '../extension/extension-request.entity';
 import { TaskClosureEntity } from '../closure/task-closure.entity';
+import { DocumentUploadEntity } from '../upload/document-upload.entity';
 
 /** Every table of the schema; the migrations must match these exactly (test/db/migrations.test.ts). */
 export const ENTITIES = [
@@ -46,4 +47,6 @@ export const ENTITIES = [
   // issue 17: extensions (延期) and closing (办结)
   ExtensionRequestEntity,
   TaskClosureEntity,
+  // issue 17: uploaded originals (POST /documents)
+  DocumentUploadEntity,
 ];

@@ -6,6 +6,7 @@ import { TRUE, and, sql } from '../graphql/sql';
 import type { UnitWhere } from '../unit/unit.inputs';
 import { UnitModel, type UnitRow } from '../unit/unit.type';
 import { unitWhereSql } from '../unit/unit-where.sql';
+import { unitColumns } from '../unit/unit-json.sql';
 import { graphOfPlan, plansOfYear } from './graph-cache';
 import { type UnitOrder, UnitOrderField } from './unit-order.inputs';
 
@@ -50,7 +51,7 @@ export async function orderedUnitPage(
   const from = sql`FROM unit ${u} LEFT JOIN unnest(${sql.value([...scores.keys()], 'int[]')}, ${sql.value([...scores.values()], 'float8[]')}) AS ${b}(unit_id, score)
     ON ${b}.unit_id = ${u}.id`;
   const rows = await ctx.query<Row>(
-    sql`SELECT ${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review, coalesce(${b}.score, 0) AS betweenness ${from}
+    sql`SELECT ${unitColumns(u)}, coalesce(${b}.score, 0) AS betweenness ${from}
      WHERE ${and([where, keysetSql(keys, request)])} ORDER BY ${orderBySql(keys, request.backward)} ${limitSql(request)}`,
   );
   return toPage(rows, request, (r) => keys.map((k) => k.value(r)), UnitModel.fromRow, async () => {

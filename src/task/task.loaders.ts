@@ -46,7 +46,7 @@ const CATEGORY_BY_ID = 'category.byId';
 function categoryById(ctx: RequestContext) {
   return ctx
     .loader<number, CategoryModel>(CATEGORY_BY_ID, async (ids) => {
-      const rows = await ctx.query<{ id: number; plan_id: number; name: string; position: number }>(
+      const rows = await ctx.query<CategoryRow>(
         sql`SELECT ${CATEGORY_COLUMNS} FROM category WHERE id = ANY(${sql.value(ids, 'int[]')})`,
       );
       return byKey(ids, rows, (r) => r.id, 'category', CategoryModel.fromRow);
@@ -56,7 +56,7 @@ function categoryById(ctx: RequestContext) {
 export function loadCategoriesOfPlan(ctx: RequestContext, planId: number): Promise<CategoryModel[]> {
   return ctx
     .loader<number, CategoryModel[]>('category.byPlan', async (planIds) => {
-      const rows = await ctx.query<{ id: number; plan_id: number; name: string; position: number }>(
+      const rows = await ctx.query<CategoryRow>(
         sql`SELECT ${CATEGORY_COLUMNS} FROM category WHERE plan_id = ANY(${sql.value(planIds, 'int[]')}) ORDER BY plan_id, position`,
       );
       return planIds.map((id) => rows.filter((r) => r.plan_id === id).map(CategoryModel.fromRow));
