@@ -17,6 +17,7 @@ import { type Who, decide } from '../auth/policy';
 import { accountRelations } from '../auth/relations';
 import { loadAuditEntry } from '../audit/audit.loaders';
 import { loadAcknowledgement } from '../workflow/acknowledgement.loaders';
+import { loadReport, loadRound } from '../round/round.loaders';
 import { loadExtensionRequest } from '../extension/extension.loaders';
 
 /** Most ids one `nodes` call takes: the largest page of any list. */
@@ -64,6 +65,10 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Node | null> {
         return loadAssignment(ctx, parsed.id);
       case 'TaskAcknowledgement':
         return loadAcknowledgement(ctx, parsed.id);
+      case 'Round':
+        return loadRound(ctx, parsed.id);
+      case 'ProgressReport':
+        return loadReport(ctx, parsed.id);
       // Restricted objects: one the viewer may not read is "unknown" (null), exactly like a missing one.
       case 'Account': {
         if (!decide(who, 'account.read', accountRelations(ctx.principal, parsed.id)).allowed) throw new Error('hidden');

@@ -44,6 +44,17 @@ import {
 } from '../workflow/acknowledge.resolver';
 // issue #19: ledger exports
 import { LedgerExportResolver } from '../export/ledger-export.resolver';
+// issue 17: reporting rounds and review
+import { RoundResolver } from '../round/round.resolver';
+import {
+  ContributeProgressPayloadFieldsResolver,
+  ContributionFieldsResolver,
+  OpenRoundPayloadFieldsResolver,
+  ProgressReportFieldsResolver,
+  ProgressReportPayloadFieldsResolver,
+  ProgressUpdateReportResolver,
+  RoundFieldsResolver,
+} from '../round/round-fields.resolver';
 import { ExtensionMutationResolver } from '../extension/extension.resolver';
 import { ExtensionRequestFieldsResolver, TaskExtensionRequestsResolver } from '../extension/extension-fields.resolver';
 import { ExtensionRequestConnectionResolver, ExtensionRequestsQueryResolver } from '../extension/extension-requests.resolver';
@@ -115,6 +126,15 @@ const RESOLVERS = [
   TaskClosureFieldsResolver,
   // issue #19: ledger exports (src/export)
   LedgerExportResolver,
+  // issue 17: reporting rounds and review (src/round)
+  RoundResolver,
+  RoundFieldsResolver,
+  ProgressReportFieldsResolver,
+  ContributionFieldsResolver,
+  ProgressUpdateReportResolver,
+  OpenRoundPayloadFieldsResolver,
+  ProgressReportPayloadFieldsResolver,
+  ContributeProgressPayloadFieldsResolver,
   // issue 17: uploads, the confirm step, originals and versions (src/upload)
   DocumentVersionsResolver,
   ImportUploadResolver,

@@ -29,6 +29,14 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Mutation.createApiKey': 'account.manage',
   'Mutation.revokeApiKey': 'key.revoke',
   'Mutation.acknowledgeTask': 'task.acknowledge',
+  'Query.rounds': 'read',
+  'Query.round': 'read',
+  'Mutation.openRound': 'round.open',
+  'Mutation.saveProgressDraft': 'report.submit',
+  'Mutation.submitProgress': 'report.submit',
+  'Mutation.contributeProgress': 'report.contribute',
+  'Mutation.acceptReport': 'report.review',
+  'Mutation.returnReport': 'report.review',
   'Query.extensionRequests': 'extension.read',
   'Mutation.requestExtension': 'extension.request',
   'Mutation.withdrawExtension': 'extension.request',
@@ -48,8 +56,10 @@ const PUBLIC_TYPES = [
   'UnitWorkloadEdge', 'LedgerExport', 'CollaboratorConnection', 'CollaboratorEdge',
   // an imported document's original is part of the published record (uploads not imported are reached only over HTTP)
   'DocumentFile',
+  // issue 17: rounds and reports are read like the progress they become (README "Supervision workflow")
+  'Round', 'RoundCounts', 'ProgressReport', 'ReportDerivation', 'ReportCorrection', 'ProgressContribution',
   // mutation answers: each mutation is checked itself, and the objects they hold are checked by their own types
-  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'ImportUploadPayload', 'UserError',
+  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'ImportUploadPayload', 'UserError', 'OpenRoundPayload', 'ProgressReportPayload', 'ContributeProgressPayload',
   // issue 17: a task's closing is part of the published list (销号); the mutation answers hold objects checked by their own types
   'TaskClosure', 'RequestExtensionPayload', 'ApproveExtensionPayload', 'RefuseExtensionPayload', 'WithdrawExtensionPayload', 'CloseTaskPayload',
   'ReopenTaskPayload',

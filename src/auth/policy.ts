@@ -28,6 +28,10 @@ export const ACTIONS = {
   'extension.decide': 'Approve or refuse an extension request (延期审批), fixing the new deadline.',
   'task.close': 'Close a task (办结/销号) or reopen it.',
   'document.upload': 'Upload a document file to preview it (POST /documents), and download uploads not yet imported.',
+  'round.open': 'Open a reporting round (报送轮次) of a plan for a period.',
+  'report.submit': 'Write, save and submit a task’s progress report (推进情况) in a round.',
+  'report.contribute': 'Add a co-unit’s contribution (配合单位推进情况) to a task’s report in a round.',
+  'report.review': 'Accept (采纳) or return (退回) a submitted progress report.',
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -142,6 +146,37 @@ export const RULES: readonly Rule[] = [
     who: [AccountRole.OFFICE],
     relations: ['SAME_JURISDICTION'],
     why: 'The supervision office of the task’s district strikes it off the list (办结/销号) and puts it back.',
+  },
+  // issue 17: reporting rounds and review
+  { id: 'admin-rounds', action: 'round.open', who: [AccountRole.ADMIN, 'SYSTEM'], relations: ['ANY'], why: 'The shell and administrators open rounds of any plan.' },
+  {
+    id: 'office-opens-rounds',
+    action: 'round.open',
+    who: [AccountRole.OFFICE],
+    relations: ['SAME_JURISDICTION'],
+    why: 'The supervision office asks its district’s units for their progress (调度).',
+  },
+  {
+    id: 'lead-unit-reports',
+    action: 'report.submit',
+    who: [AccountRole.UNIT],
+    relations: ['LEAD_UNIT'],
+    why: 'The lead unit (牵头单位) answers for a task’s progress report; a co-unit contributes instead.',
+  },
+  {
+    id: 'co-unit-contributes',
+    action: 'report.contribute',
+    who: [AccountRole.UNIT],
+    relations: ['CO_UNIT'],
+    why: 'A co-unit (配合单位) adds its part for the lead unit to include.',
+  },
+  { id: 'admin-reviews', action: 'report.review', who: [AccountRole.ADMIN, 'SYSTEM'], relations: ['ANY'], why: 'The shell and administrators review any report.' },
+  {
+    id: 'office-reviews',
+    action: 'report.review',
+    who: [AccountRole.OFFICE],
+    relations: ['SAME_JURISDICTION'],
+    why: 'The supervision office reviews (审核) its district’s reports.',
   },
 ];
 

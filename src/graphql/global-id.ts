@@ -12,8 +12,10 @@ export type NodeTypeName =
   | 'ApiKey'
   | 'AuditEntry'
   | 'TaskAcknowledgement'
+  | 'Round'
+  | 'ProgressReport'
   | 'ExtensionRequest';
-const NODE_TYPES: NodeTypeName[] = ['Plan', 'Document', 'Category', 'Task', 'Leader', 'Unit', 'Assignment', 'ProgressUpdate', 'Account', 'ApiKey', 'AuditEntry', 'TaskAcknowledgement', 'ExtensionRequest'];
+const NODE_TYPES: NodeTypeName[] = ['Plan', 'Document', 'Category', 'Task', 'Leader', 'Unit', 'Assignment', 'ProgressUpdate', 'Account', 'ApiKey', 'AuditEntry', 'TaskAcknowledgement', 'Round', 'ProgressReport', 'ExtensionRequest'];
 
 /**
  * Relay global id: base64("Task:42"). Opaque to clients, stable for the life

@@ -1,6 +1,7 @@
 import { type Sql, sql } from '../graphql/sql';
 import type { TaskAliases } from '../task/task-where.sql';
 import { BEHIND_POINTS, DUE_SOON_DAYS } from './risk-rules';
+import { planReportsSql, updateReportKeySql } from './report-sources.sql';
 
 /**
  * The SQL side of risk-rules.ts, as fragments on a task row joined to its
@@ -43,7 +44,7 @@ const f = sql.identifier('rk_f');
  */
 export function asOfSql({ task, plan }: TaskAliases, asOf: string | null): Sql {
   return sql`COALESCE(${sql.value(asOf, 'date')},
-    (SELECT max(${reportDateSql(rd)}) FROM document ${rd} WHERE ${rd}.plan_id = ${task}.plan_id AND ${rd}.kind = 'PROGRESS_REPORT'),
+    (SELECT max(${rd}.date) FROM ${planReportsSql(sql`${task}.plan_id`)} ${rd}),
     (SELECT min(${pd}.issued_on) FROM document ${pd} WHERE ${pd}.plan_id = ${task}.plan_id AND ${pd}.kind = 'PLAN'),
     make_date(${plan}.year, 1, 1))`;
 }
@@ -54,18 +55,20 @@ export function asOfSql({ task, plan }: TaskAliases, asOf: string | null): Sql {
  */
 function riskFactsSql(aliases: TaskAliases, asOf: string | null): Sql {
   const { task, plan } = aliases;
+  const planId = sql`${task}.plan_id`;
+  const key = updateReportKeySql(x, planId);
   return sql`SELECT ${a}.as_of, ${a}.due, ${a}.start, ${a}.year, ${r}.reports,
-      EXISTS (SELECT 1 FROM progress_update ${x} WHERE ${x}.task_id = ${task}.id AND ${x}.document_id = ${r}.ids[1]) AS in_last,
-      EXISTS (SELECT 1 FROM progress_update ${x} WHERE ${x}.task_id = ${task}.id AND ${x}.document_id = ${r}.ids[2]) AS in_prev,
+      EXISTS (SELECT 1 FROM progress_update ${x} WHERE ${x}.task_id = ${task}.id AND ${key} = ${r}.ids[1]) AS in_last,
+      EXISTS (SELECT 1 FROM progress_update ${x} WHERE ${x}.task_id = ${task}.id AND ${key} = ${r}.ids[2]) AS in_prev,
       ${l}.status, ${l}.percent
     FROM (SELECT ${asOfSql(aliases, asOf)} AS as_of, ${dueSql(aliases)} AS due, make_date(${plan}.year, 1, 1) AS start, ${plan}.year) ${a}
     CROSS JOIN LATERAL (
-      SELECT count(*)::int AS reports, array_agg(${d}.id ORDER BY ${reportDateSql(d)} DESC, ${d}.id DESC) AS ids
-      FROM document ${d} WHERE ${d}.plan_id = ${task}.plan_id AND ${d}.kind = 'PROGRESS_REPORT' AND ${reportDateSql(d)} <= ${a}.as_of) ${r}
+      SELECT count(*)::int AS reports, array_agg(${d}.key ORDER BY ${d}.date DESC, ${d}.key DESC) AS ids
+      FROM ${planReportsSql(planId)} ${d} WHERE ${d}.date <= ${a}.as_of) ${r}
     LEFT JOIN LATERAL (
-      SELECT ${x}.status, ${x}.percent FROM progress_update ${x} JOIN document ${d} ON ${d}.id = ${x}.document_id
-      WHERE ${x}.task_id = ${task}.id AND ${reportDateSql(d)} <= ${a}.as_of
-      ORDER BY ${reportDateSql(d)} DESC, ${d}.id DESC LIMIT 1) ${l} ON TRUE`;
+      SELECT ${x}.status, ${x}.percent FROM progress_update ${x} JOIN ${planReportsSql(planId)} ${d} ON ${d}.key = ${key}
+      WHERE ${x}.task_id = ${task}.id AND ${d}.date <= ${a}.as_of
+      ORDER BY ${d}.date DESC, ${d}.key DESC LIMIT 1) ${l} ON TRUE`;
 }
 
 /** The facts riskCaseSql judges, each an expression over the row it is evaluated on. */

@@ -10,6 +10,7 @@ import { unitWhereSql } from '../unit/unit-where.sql';
 import type { UnitListFilter } from '../unit/unit.inputs';
 import { jurisdictionWhereSql } from '../plan/jurisdiction-where.sql';
 import type { TaskWhere } from './task.inputs';
+import { roundReportWhereSql } from '../round/round-where.sql';
 
 /** The aliases a task condition refers to: the task row and its plan row. */
 export interface TaskAliases {
@@ -64,6 +65,7 @@ export function taskWhereSql(where: TaskWhere, { task, plan }: TaskAliases, dept
       }
       parts.push(...supervisionWhereSql(w, { task, plan })); // issue #10: risk, due, latestStatus, percent, reported
       parts.push(...workflowWhereSql(w, { task, plan })); // issue 17: closed, extensionPending, extended
+      if (w.roundReport) parts.push(roundReportWhereSql(w.roundReport, { task, plan }));
       return parts;
     },
     (w, d) => taskWhereSql(w, { task, plan }, d),

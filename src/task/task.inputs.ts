@@ -8,6 +8,7 @@ import { UnitListFilter } from '../unit/unit.inputs';
 import { Section } from './section';
 import { DueFilter, PercentFilter, ReportedFilter, RiskFilter } from '../risk/supervision.inputs';
 import { ProgressStatusFilter } from '../progress/progress.inputs';
+import { RoundReportFilter } from '../round/round-where.inputs';
 
 @InputType({ description: 'Conditions on a section.' })
 export class SectionFilter {
@@ -90,6 +91,10 @@ export class TaskWhere {
 
   @Field(() => Boolean, { nullable: true, description: 'true: its deadline was moved by an approved extension (Task.due.source EXTENSION); false: it was not.' })
   extended?: boolean;
+
+  // issue 17: compiled by src/round/round-where.sql.ts
+  @Field(() => RoundReportFilter, { nullable: true, description: 'Where the task stands in a reporting round (报送轮次): not reported, waiting for review, returned, overdue.' })
+  roundReport?: RoundReportFilter;
 }
 
 export enum TaskOrderField {

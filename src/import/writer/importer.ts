@@ -375,11 +375,16 @@ async function insertProgress(
     item.progress !== null && item.signals.progress ? [{ task: taskIds.get(key({ section, item }))!, text: item.progress, ...item.signals.progress }] : [],
   );
   if (rows.length === 0) return 0;
+  // One row per task and period (README "Supervision workflow"): a report the office accepted in a round
+  // for this period gives way to the document imported after it, which now holds the period's text.
   await em.query(
     `INSERT INTO progress_update (task_id, document_id, period, text, items, status, status_reason, percent, percent_reason)
      SELECT p.task, $1::int, $2::text, p.text, p.items::jsonb, p.status::progress_status, p.reason, p.percent, p.percent_reason
      FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::text[])
-       AS p(task, text, items, status, reason, percent, percent_reason)`,
+       AS p(task, text, items, status, reason, percent, percent_reason)
+     ON CONFLICT (task_id, period) DO UPDATE SET document_id = EXCLUDED.document_id, report_id = NULL, text = EXCLUDED.text,
+       items = EXCLUDED.items, status = EXCLUDED.status, status_reason = EXCLUDED.status_reason,
+       percent = EXCLUDED.percent, percent_reason = EXCLUDED.percent_reason`,
     [
       documentId,
       period,

@@ -9,7 +9,7 @@ SELECT parent.id AS parent_id, parent.total_count, x.*, (
   FROM assignment a
   JOIN unit u ON u.id = a.unit_id
   WHERE a.task_id = x.id) AS r_assignments, (
-  SELECT coalesce(json_agg(json_build_array(pu.id, pu.task_id, pu.document_id, pu.period, pu.text, pu.items, pu.status, pu.status_reason, pu.percent, pu.percent_reason) ORDER BY pu.period, pu.id), '[]')
+  SELECT coalesce(json_agg(json_build_array(pu.id, pu.task_id, pu.document_id, pu.period, pu.text, pu.items, pu.status, pu.status_reason, pu.percent, pu.percent_reason, pu.report_id) ORDER BY pu.period, pu.id), '[]')
   FROM progress_update pu
   WHERE pu.task_id = x.id) AS r_progress, (
   SELECT json_build_array(c.id, c.plan_id, c.name, c.position)

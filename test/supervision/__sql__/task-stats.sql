@@ -5,28 +5,87 @@ WITH base AS MATERIALIZED (
       SELECT rk_a.as_of, rk_a.due, rk_a.start, rk_a.year, rk_r.reports, EXISTS (
         SELECT 1
         FROM progress_update rk_x
-        WHERE rk_x.task_id = t.id AND rk_x.document_id = rk_r.ids[1]) AS in_last, EXISTS (
+        WHERE rk_x.task_id = t.id AND COALESCE(rk_x.document_id, (
+          SELECT min(rs_d.id)
+          FROM document rs_d
+          WHERE rs_d.plan_id = t.plan_id AND rs_d.kind = 'PROGRESS_REPORT' AND rs_d.period = rk_x.period), (
+          SELECT -rs_r.id
+          FROM reporting_round rs_r
+          WHERE rs_r.plan_id = t.plan_id AND rs_r.period = rk_x.period)) = rk_r.ids[1]) AS in_last, EXISTS (
         SELECT 1
         FROM progress_update rk_x
-        WHERE rk_x.task_id = t.id AND rk_x.document_id = rk_r.ids[2]) AS in_prev, rk_l.status, rk_l.percent
+        WHERE rk_x.task_id = t.id AND COALESCE(rk_x.document_id, (
+          SELECT min(rs_d.id)
+          FROM document rs_d
+          WHERE rs_d.plan_id = t.plan_id AND rs_d.kind = 'PROGRESS_REPORT' AND rs_d.period = rk_x.period), (
+          SELECT -rs_r.id
+          FROM reporting_round rs_r
+          WHERE rs_r.plan_id = t.plan_id AND rs_r.period = rk_x.period)) = rk_r.ids[2]) AS in_prev, rk_l.status, rk_l.percent
       FROM (
         SELECT COALESCE($1::date, (
-          SELECT max(COALESCE(rk_rd.issued_on, make_date(rk_rd.year, 12, 31)))
-          FROM document rk_rd
-          WHERE rk_rd.plan_id = t.plan_id AND rk_rd.kind = 'PROGRESS_REPORT'), (
+          SELECT max(rk_rd.date)
+          FROM (
+            SELECT rs_d.id AS key, COALESCE(rs_d.issued_on, make_date(rs_d.year, 12, 31)) AS date
+            FROM document rs_d
+            WHERE rs_d.plan_id = t.plan_id AND rs_d.kind = 'PROGRESS_REPORT'
+            UNION ALL
+            SELECT -rs_r.id, rs_r.due_on
+            FROM reporting_round rs_r
+            WHERE rs_r.plan_id = t.plan_id AND NOT EXISTS (
+              SELECT 1
+              FROM document rs_d
+              WHERE rs_d.plan_id = t.plan_id AND rs_d.kind = 'PROGRESS_REPORT' AND rs_d.period = rs_r.period) AND EXISTS (
+              SELECT 1
+              FROM progress_update rs_u
+              JOIN progress_report rs_pr ON rs_pr.id = rs_u.report_id
+              WHERE rs_pr.round_id = rs_r.id)) rk_rd), (
           SELECT min(rk_pd.issued_on)
           FROM document rk_pd
           WHERE rk_pd.plan_id = t.plan_id AND rk_pd.kind = 'PLAN'), make_date(p.year, 1, 1)) AS as_of, COALESCE(t.extended_due_on, COALESCE(t.due_on, make_date(p.year, 12, 31))) AS due, make_date(p.year, 1, 1) AS start, p.year) rk_a
       CROSS JOIN LATERAL (
-        SELECT count(*)::int AS reports, array_agg(rk_d.id ORDER BY COALESCE(rk_d.issued_on, make_date(rk_d.year, 12, 31)) DESC, rk_d.id DESC) AS ids
-        FROM document rk_d
-        WHERE rk_d.plan_id = t.plan_id AND rk_d.kind = 'PROGRESS_REPORT' AND COALESCE(rk_d.issued_on, make_date(rk_d.year, 12, 31)) <= rk_a.as_of) rk_r
+        SELECT count(*)::int AS reports, array_agg(rk_d.key ORDER BY rk_d.date DESC, rk_d.key DESC) AS ids
+        FROM (
+          SELECT rs_d.id AS key, COALESCE(rs_d.issued_on, make_date(rs_d.year, 12, 31)) AS date
+          FROM document rs_d
+          WHERE rs_d.plan_id = t.plan_id AND rs_d.kind = 'PROGRESS_REPORT'
+          UNION ALL
+          SELECT -rs_r.id, rs_r.due_on
+          FROM reporting_round rs_r
+          WHERE rs_r.plan_id = t.plan_id AND NOT EXISTS (
+            SELECT 1
+            FROM document rs_d
+            WHERE rs_d.plan_id = t.plan_id AND rs_d.kind = 'PROGRESS_REPORT' AND rs_d.period = rs_r.period) AND EXISTS (
+            SELECT 1
+            FROM progress_update rs_u
+            JOIN progress_report rs_pr ON rs_pr.id = rs_u.report_id
+            WHERE rs_pr.round_id = rs_r.id)) rk_d
+        WHERE rk_d.date <= rk_a.as_of) rk_r
       LEFT JOIN LATERAL (
         SELECT rk_x.status, rk_x.percent
         FROM progress_update rk_x
-        JOIN document rk_d ON rk_d.id = rk_x.document_id
-        WHERE rk_x.task_id = t.id AND COALESCE(rk_d.issued_on, make_date(rk_d.year, 12, 31)) <= rk_a.as_of
-        ORDER BY COALESCE(rk_d.issued_on, make_date(rk_d.year, 12, 31)) DESC, rk_d.id DESC
+        JOIN (
+          SELECT rs_d.id AS key, COALESCE(rs_d.issued_on, make_date(rs_d.year, 12, 31)) AS date
+          FROM document rs_d
+          WHERE rs_d.plan_id = t.plan_id AND rs_d.kind = 'PROGRESS_REPORT'
+          UNION ALL
+          SELECT -rs_r.id, rs_r.due_on
+          FROM reporting_round rs_r
+          WHERE rs_r.plan_id = t.plan_id AND NOT EXISTS (
+            SELECT 1
+            FROM document rs_d
+            WHERE rs_d.plan_id = t.plan_id AND rs_d.kind = 'PROGRESS_REPORT' AND rs_d.period = rs_r.period) AND EXISTS (
+            SELECT 1
+            FROM progress_update rs_u
+            JOIN progress_report rs_pr ON rs_pr.id = rs_u.report_id
+            WHERE rs_pr.round_id = rs_r.id)) rk_d ON rk_d.key = COALESCE(rk_x.document_id, (
+          SELECT min(rs_d.id)
+          FROM document rs_d
+          WHERE rs_d.plan_id = t.plan_id AND rs_d.kind = 'PROGRESS_REPORT' AND rs_d.period = rk_x.period), (
+          SELECT -rs_r.id
+          FROM reporting_round rs_r
+          WHERE rs_r.plan_id = t.plan_id AND rs_r.period = rk_x.period))
+        WHERE rk_x.task_id = t.id AND rk_d.date <= rk_a.as_of
+        ORDER BY rk_d.date DESC, rk_d.key DESC
         LIMIT 1) rk_l ON TRUE) rk_f) AS risk
   FROM task t
   JOIN plan p ON p.id = t.plan_id
