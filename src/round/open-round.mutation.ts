@@ -37,7 +37,7 @@ export function openRound(ctx: RequestContext, input: OpenRoundInput): Promise<O
           ],
         };
       }
-      const [{ today }] = await tx.query(`SELECT to_char(CURRENT_DATE, 'YYYY-MM-DD') AS today`);
+      const [{ today }] = await tx.query(`SELECT to_char(duban_today(), 'YYYY-MM-DD') AS today`);
       const opensOn = input.opensOn ?? today;
       if (input.dueOn < opensOn) return { userErrors: [userError(UserErrorCode.INVALID, `dueOn ${input.dueOn} is before the round opens (${opensOn}).`, 'dueOn')] };
       const [existing] = await tx.query(`SELECT state FROM reporting_round WHERE plan_id = $1 AND period = $2`, [plan.id, period]);

@@ -11,6 +11,7 @@ import { UnitModel } from '../unit/unit.type';
 import { ContributionModel, ProgressReportModel } from './progress-report.type';
 import { ReportState } from './report-state';
 import { ContributeProgressPayload, OpenRoundPayload, ProgressReportPayload } from './round.resolver';
+import { loadRoundMissingTasks } from './round-missing.loaders';
 import { loadContributions, loadReport, loadReportsOfRound, loadRound, loadRoundCounts, loadStartingText } from './round.loaders';
 import { RoundCountsModel, RoundModel } from './round.type';
 
@@ -30,6 +31,14 @@ export class RoundFieldsResolver {
     @Arg('states', () => [ReportState], { nullable: true, description: 'Only reports in these states.' }) states: ReportState[] | null,
   ): Promise<ProgressReportModel[]> {
     return loadReportsOfRound(ctx, round.dbId, states);
+  }
+
+  @FieldResolver(() => [TaskModel], {
+    description:
+      'The tasks that owe this round a report (未报送), in document order: none written, a draft not sent, or returned (退回) and not resubmitted; closed tasks (办结) owe none. The round’s twin of Document.missingTasks.',
+  })
+  missingTasks(@Root() round: RoundModel, @Ctx() ctx: RequestContext): Promise<TaskModel[]> {
+    return loadRoundMissingTasks(ctx, round.dbId);
   }
 
   @FieldResolver(() => RoundCountsModel, { description: 'How many tasks stand where (报送情况), overdue ones included.' })

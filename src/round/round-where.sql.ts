@@ -18,7 +18,7 @@ export function roundReportWhereSql(filter: RoundReportFilter, { task }: TaskAli
   const conds: Sql[] = [sql`${rr}.id = ${sql.value(roundId, 'int')}`, sql`${rr}.plan_id = ${task}.plan_id`];
   if (filter.state) conds.push(enumFilterSql(state, filter.state, 'text'));
   if (filter.overdue != null) {
-    const overdue = sql`(CURRENT_DATE > ${rr}.due_on AND ${state} IN ('NOT_REPORTED', 'DRAFT', 'RETURNED'))`;
+    const overdue = sql`(duban_today() > ${rr}.due_on AND ${state} IN ('NOT_REPORTED', 'DRAFT', 'RETURNED'))`;
     conds.push(filter.overdue ? overdue : sql`NOT ${overdue}`);
   }
   return sql`EXISTS (SELECT 1 FROM reporting_round ${rr} WHERE ${and(conds)})`;

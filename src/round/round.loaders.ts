@@ -76,7 +76,7 @@ export async function loadRoundCounts(ctx: RequestContext, roundId: number): Pro
             count(*) FILTER (WHERE pr.state = 'SUBMITTED')::int AS submitted,
             count(*) FILTER (WHERE pr.state = 'RETURNED')::int AS returned,
             count(*) FILTER (WHERE pr.state = 'ACCEPTED')::int AS accepted,
-            count(*) FILTER (WHERE CURRENT_DATE > r.due_on AND (pr.state IS NULL OR pr.state IN ('DRAFT', 'RETURNED')))::int AS overdue
+            count(*) FILTER (WHERE duban_today() > r.due_on AND (pr.state IS NULL OR pr.state IN ('DRAFT', 'RETURNED')))::int AS overdue
      FROM reporting_round r JOIN task t ON t.plan_id = r.plan_id
      LEFT JOIN progress_report pr ON pr.round_id = r.id AND pr.task_id = t.id
      WHERE r.id = $1`,

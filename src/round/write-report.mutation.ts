@@ -118,7 +118,7 @@ export async function roundAndTask(
   }[] = await tx.query(
     `SELECT (SELECT row_to_json(r) FROM (${ROUND_SELECT} WHERE id = $1) r) AS round,
             (SELECT row_to_json(t) FROM (SELECT plan_id, section, title, content FROM task WHERE id = $2) t) AS task,
-            (SELECT CURRENT_DATE >= opens_on FROM reporting_round WHERE id = $1) AS opened,
+            (SELECT duban_today() >= opens_on FROM reporting_round WHERE id = $1) AS opened,
             ${withReport ? `(SELECT row_to_json(pr) FROM (${REPORT_SELECT} WHERE round_id = $1 AND task_id = $2 FOR UPDATE) pr)` : 'NULL'} AS report`,
     [roundId, taskId],
   );

@@ -6,7 +6,7 @@ export interface LockedTask {
   id: number;
   /** The deadline the lights read now (an approved extension's, else the text's or the plan year's end). */
   due: string;
-  /** Today in Beijing time: the district's calendar decides whether a deadline has passed. */
+  /** The workflow's today (duban_today(): the district's calendar date in Beijing time, or DUBAN_TODAY): it decides whether a deadline has passed. */
   today: string;
   closed: boolean;
 }
@@ -22,7 +22,7 @@ const p = sql.identifier('p');
 export async function lockTask(tx: EntityManager, taskId: number): Promise<LockedTask | null> {
   const q = compile(sql`
     SELECT ${t}.id, to_char(${dueSql({ task: t, plan: p })}, 'YYYY-MM-DD') AS due,
-      to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS today, ${t}.closed_on IS NOT NULL AS closed
+      to_char(duban_today(), 'YYYY-MM-DD') AS today, ${t}.closed_on IS NOT NULL AS closed
     FROM task ${t} JOIN plan ${p} ON ${p}.id = ${t}.plan_id WHERE ${t}.id = ${sql.value(taskId, 'int')} FOR UPDATE OF ${t}`);
   const [row] = await tx.query(q.text, q.values);
   return row ?? null;
