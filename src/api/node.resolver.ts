@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { isConnectionError, sqlState } from '../graphql/database-errors';
+import { isConnectionError, sqlState } from '../sql/database-errors';
 import { loadDocument } from '../document/document.loaders';
 import { loadLeader } from '../leader/leader.loaders';
 import { loadPlan } from '../plan/plan.loaders';

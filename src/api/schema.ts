@@ -25,7 +25,7 @@ import { CommunityFieldsResolver, UnitCentralityResolver } from '../graph/unit-c
 import { PathHopFieldsResolver, UnitPathFieldsResolver, UnitPathQueryResolver } from '../graph/unit-path.resolver';
 import { LeaderPathFieldsResolver, LeaderPathQueryResolver } from '../graph/leader-path.resolver';
 // issue #10: supervision signals
-import { DocumentMissingTasksResolver } from '../progress/document-missing.resolver';
+import { DocumentMissingTasksResolver } from '../document/document-missing.resolver';
 import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../progress/progress-timeline.resolver';
 import { TaskRiskFieldsResolver } from '../risk/task-risk-fields.resolver';
 import { TaskStatsQueryResolver } from '../stats/task-stats.resolver';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../graphql/context';
-import { type Sql, sql } from '../graphql/sql';
+import { type Sql, sql } from '../sql/sql';
 import { type Outcome, type Payload, runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, userError } from '../mutation/user-error.type';
 import { versionedUpdate } from '../mutation/versioned-update';

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, userError } from '../mutation/user-error.type';
 import { workflowText } from '../workflow/workflow-text';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Relation } from '../auth/policy';
 import { taskRelations } from '../auth/relations';
 import type { RequestContext } from '../graphql/context';
-import { type Sql } from '../graphql/sql';
+import { type Sql } from '../sql/sql';
 import { type Outcome } from '../mutation/run-mutation';
 import { UserErrorCode, userError } from '../mutation/user-error.type';
 import { versionedUpdate } from '../mutation/versioned-update';

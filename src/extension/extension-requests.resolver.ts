@@ -3,7 +3,7 @@ import { connectionOf } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { idOf } from '../graphql/id-input';
 import { type Page, pageRequest, pageRows, pageSql, toPage } from '../graphql/pagination';
-import { type Sql, and, compile, sql } from '../graphql/sql';
+import { type Sql, and, compile, sql } from '../sql/sql';
 import { EXTENSION_REQUEST_COLUMNS, ExtensionRequestModel, type ExtensionRequestRow } from './extension-request.type';
 import { ExtensionRequestsArgs, type ExtensionRequestWhere } from './extension.inputs';
 

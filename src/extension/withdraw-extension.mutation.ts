@@ -1,5 +1,5 @@
 import type { RequestContext } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { runMutation } from '../mutation/run-mutation';
 import { workflowText } from '../workflow/workflow-text';
 import { changeExtension, extensionTarget } from './extension-change';

@@ -1,4 +1,4 @@
-import { type Sql, sql } from '../graphql/sql';
+import { type Sql, sql } from '../sql/sql';
 import { closedSql } from '../risk/risk.sql';
 import type { TaskWhere } from '../task/task.inputs';
 import type { TaskAliases } from '../task/task-where.sql';

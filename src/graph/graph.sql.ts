@@ -1,5 +1,5 @@
 import type { RequestContext } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { UnitKind } from '../unit/unit-kind';
 import type { TaskUnits } from './collaboration-graph';
 

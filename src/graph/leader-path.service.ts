@@ -1,7 +1,7 @@
 import type { RequestContext } from '../graphql/context';
 import { BadUserInputError } from '../graphql/errors';
 import { fromGlobalId } from '../graphql/global-id';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { graphOfJurisdiction } from './graph-cache';
 import { LeaderPathModel } from './leader-path.type';
 import { PathHopModel } from './unit-path.type';

@@ -2,7 +2,7 @@ import type { RequestContext } from '../graphql/context';
 import { BadUserInputError } from '../graphql/errors';
 import { OrderDirection } from '../graphql/order';
 import { type ConnectionArgs, type Page, type SortKey, keysetSql, limitSql, orderBySql, pageRequest, toPage } from '../graphql/pagination';
-import { TRUE, and, sql } from '../graphql/sql';
+import { TRUE, and, sql } from '../sql/sql';
 import type { UnitWhere } from '../unit/unit.inputs';
 import { UnitModel, type UnitRow } from '../unit/unit.type';
 import { unitWhereSql } from '../unit/unit-where.sql';

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
-import { columnList } from '../graphql/json-tuple';
-import { sql } from '../graphql/sql';
+import { columnList } from '../sql/json-tuple';
+import { sql } from '../sql/sql';
 import { normaliseLeaderName } from '../import/interpretation/leader-cell';
 import { jurisdictionArgumentSql, oneJurisdiction } from '../plan/jurisdiction-lookup';
 import { LEADER_FIELDS, type LeaderRow } from './leader.loaders';

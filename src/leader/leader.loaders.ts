@@ -1,7 +1,7 @@
-import { type Fields, columnList } from '../graphql/json-tuple';
+import { type Fields, columnList } from '../sql/json-tuple';
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { LeaderModel } from './leader.type';
 
 export function loadLeader(ctx: RequestContext, id: number): Promise<LeaderModel> {

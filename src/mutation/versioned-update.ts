@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { sql, compile, type Sql } from '../graphql/sql';
+import { sql, compile, type Sql } from '../sql/sql';
 import { UserErrorCode, userError, type UserError } from './user-error.type';
 
 /**

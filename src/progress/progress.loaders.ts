@@ -1,7 +1,7 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
-import { type Fields, columnList } from '../graphql/json-tuple';
-import { sql } from '../graphql/sql';
+import { type Fields, columnList } from '../sql/json-tuple';
+import { sql } from '../sql/sql';
 import { ProgressUpdateModel, type ProgressRow } from './progress-update.type';
 
 /** The ProgressRow fields in order; also the JSON tuples of task-relations.sql.ts, so primed rows have the loader's shape. */

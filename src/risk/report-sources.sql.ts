@@ -1,4 +1,4 @@
-import { type Sql, sql } from '../graphql/sql';
+import { type Sql, sql } from '../sql/sql';
 import { reportDateSql } from './risk.sql';
 
 const d = sql.identifier('rs_d');

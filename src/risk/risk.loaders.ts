@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import type { ProgressStatus } from '../progress/progress-status';
 import type { RiskInput } from './risk-rules';
 import { asOfSql, dueSql } from './risk.sql';

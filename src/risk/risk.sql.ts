@@ -1,4 +1,4 @@
-import { type Sql, sql } from '../graphql/sql';
+import { type Sql, sql } from '../sql/sql';
 import type { TaskAliases } from '../task/task-where.sql';
 import { BEHIND_POINTS, DUE_SOON_DAYS } from './risk-rules';
 import { planReportsSql, updateReportKeySql } from './report-sources.sql';

@@ -1,4 +1,4 @@
-import { type Sql, and, enumFilterSql, sql } from '../graphql/sql';
+import { type Sql, and, enumFilterSql, sql } from '../sql/sql';
 import type { TaskWhere } from '../task/task.inputs';
 import type { TaskAliases } from '../task/task-where.sql';
 import { BadUserInputError } from '../graphql/errors';

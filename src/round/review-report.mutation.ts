@@ -1,6 +1,6 @@
 import { taskRelations } from '../auth/relations';
 import type { RequestContext } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, userError } from '../mutation/user-error.type';
 import { versionedUpdate } from '../mutation/versioned-update';

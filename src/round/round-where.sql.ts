@@ -1,5 +1,5 @@
 import { idOf } from '../graphql/id-input';
-import { type Sql, and, enumFilterSql, sql } from '../graphql/sql';
+import { type Sql, and, enumFilterSql, sql } from '../sql/sql';
 import type { TaskAliases } from '../task/task-where.sql';
 import type { RoundReportFilter } from './round-where.inputs';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { taskRelations } from '../auth/relations';
 import type { RequestContext } from '../graphql/context';
-import { compile, sql } from '../graphql/sql';
+import { compile, sql } from '../sql/sql';
 import type { ProgressStatus } from '../progress/progress-status';
 import { type Payload, runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, userError } from '../mutation/user-error.type';

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { dueSourceSql, dueSql, textDueSql } from '../risk/risk.sql';
 import type { DueSource } from './due-rules';
 import { TaskDueModel } from './due.type';

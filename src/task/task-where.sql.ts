@@ -1,6 +1,6 @@
-import { booleanWhereSql } from '../graphql/boolean-where.sql';
-import { listFilterSql } from '../graphql/list-filter.sql';
-import { type Sql, enumFilterSql, intFilterSql, sql, stringFilterSql } from '../graphql/sql';
+import { booleanWhereSql } from '../sql/boolean-where.sql';
+import { listFilterSql } from '../sql/list-filter.sql';
+import { type Sql, enumFilterSql, intFilterSql, sql, stringFilterSql } from '../sql/sql';
 import { leaderWhereSql } from '../leader/leader-where.sql';
 import { progressWhereSql } from '../progress/progress-where.sql';
 import { supervisionWhereSql } from '../risk/supervision-where.sql';

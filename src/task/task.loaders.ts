@@ -1,7 +1,7 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey } from '../graphql/context';
-import { type Fields, columnList } from '../graphql/json-tuple';
-import { sql } from '../graphql/sql';
+import { type Fields, columnList } from '../sql/json-tuple';
+import { sql } from '../sql/sql';
 import { CategoryModel } from './category.type';
 import { taskColumns } from './task-columns.sql';
 import { TaskModel, type TaskRow } from './task.type';

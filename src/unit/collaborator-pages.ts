@@ -1,7 +1,7 @@
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../graphql/context';
 import { type ConnectionArgs, type Page, type SortKey, keysetSql, limitSql, orderBySql, pageRequest, toPage } from '../graphql/pagination';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { taskScope } from './unit-graph.loaders';
 import { CollaboratorModel } from './unit-graph.types';
 import { UnitModel, type UnitRow } from './unit.type';

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../graphql/context';
-import { type Sql, sql } from '../graphql/sql';
+import { type Sql, sql } from '../sql/sql';
 import { LeaderModel } from '../leader/leader.type';
 import type { Section } from '../task/section';
 import { CollaboratorModel, LeaderCountModel, UnitCountModel, WorkloadModel } from './unit-graph.types';

@@ -1,5 +1,5 @@
-import { type Fields, columnList, fromTuple, jsonTuple } from '../graphql/json-tuple';
-import { type Sql, sql } from '../graphql/sql';
+import { type Fields, columnList, fromTuple, jsonTuple } from '../sql/json-tuple';
+import { type Sql, sql } from '../sql/sql';
 import type { AssignmentRow } from './assignment.type';
 import type { UnitRow } from './unit.type';
 

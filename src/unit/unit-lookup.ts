@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { jurisdictionArgumentSql, oneJurisdiction } from '../plan/jurisdiction-lookup';
 import { normaliseUnitName } from './unit-name-normalise';
 import type { UnitRow } from './unit.type';

@@ -3,7 +3,7 @@ import type { RequestContext } from '../graphql/context';
 import { connectionSelection } from '../graphql/selection';
 import { type ConnectionArgs, type Page, type SortKey, pageRequest, pageRows, pageSql, toPage } from '../graphql/pagination';
 import { memoForRootField } from '../graphql/operation-memo';
-import { type Sql, TRUE, compile, sql } from '../graphql/sql';
+import { type Sql, TRUE, compile, sql } from '../sql/sql';
 import { OrderDirection } from '../graphql/order';
 import { Role } from './role';
 import { type WorkloadOrder, WorkloadOrderField } from './workload-order.inputs';

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { AssignmentModel, type AssignmentRow } from './assignment.type';
 import { assignmentColumns, unitColumns } from './unit-json.sql';
 import { UnitModel, type UnitRow } from './unit.type';

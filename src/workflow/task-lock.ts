@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { compile, sql } from '../graphql/sql';
+import { compile, sql } from '../sql/sql';
 import { dueSql } from '../risk/risk.sql';
 
 export interface LockedTask {
