@@ -307,4 +307,20 @@ describe('the office’s list (extensionRequests) and counts (taskStats)', () =>
     const node = await w.api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId('ExtensionRequest', id) });
     expect(node.data.node).toBeNull();
   });
+
+  it('Task.extensionRequests is refused to anonymous readers as a field: not even how many requests a task has (by __typename)', async () => {
+    const asked = await w.task2099(2);
+    const never = await w.task2099(3);
+    const query = `query($a: ID!, $b: ID!) { a: node(id: $a) { ... on Task { number extensionRequests { __typename } } } b: node(id: $b) { ... on Task { number extensionRequests { __typename } } } }`;
+    const anonymous = await w.api.gql(query, { a: asked, b: never });
+    expect(anonymous.errors?.map((e) => [e.path, e.extensions!.code, (e.extensions as any).action]).sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
+      [['a', 'extensionRequests'], 'FORBIDDEN', 'extension.read'],
+      [['b', 'extensionRequests'], 'FORBIDDEN', 'extension.read'],
+    ]);
+    expect(anonymous.data).toEqual({ a: null, b: null });
+    const reader = await w.api.gql(query, { a: asked, b: never }, w.reader.token);
+    expect(reader.errors).toBeUndefined();
+    expect(reader.data.a.extensionRequests.length).toBeGreaterThan(0);
+    expect(reader.data.b.number).toBe(3);
+  });
 });
