@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Relation } from '../auth/policy';
-import { taskRelations } from '../auth/relations';
+import { taskRelationsIn } from '../auth/relations';
 import type { RequestContext } from '../graphql/context';
 import { type Sql } from '../graphql/sql';
 import { type Outcome } from '../mutation/run-mutation';
@@ -18,7 +18,7 @@ import type { ExtensionState } from './extension-state';
 export async function extensionTarget(ctx: RequestContext, tx: EntityManager, requestId: number): Promise<{ ids: Record<string, unknown>; relations: ReadonlySet<Relation> }> {
   const [found]: { task_id: number }[] = await tx.query(`SELECT task_id FROM extension_request WHERE id = $1`, [requestId]);
   if (!found) return { ids: { extensionRequest: requestId }, relations: new Set<Relation>(['ANY']) };
-  return { ids: { extensionRequest: requestId, task: found.task_id }, relations: await taskRelations(ctx, found.task_id) };
+  return { ids: { extensionRequest: requestId, task: found.task_id }, relations: await taskRelationsIn(tx, ctx.principal, found.task_id) };
 }
 
 /**

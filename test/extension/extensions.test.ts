@@ -313,7 +313,7 @@ describe('the office’s list (extensionRequests) and counts (taskStats)', () =>
     const never = await w.task2099(3);
     const query = `query($a: ID!, $b: ID!) { a: node(id: $a) { ... on Task { number extensionRequests { __typename } } } b: node(id: $b) { ... on Task { number extensionRequests { __typename } } } }`;
     const anonymous = await w.api.gql(query, { a: asked, b: never });
-    expect(anonymous.errors?.map((e) => [e.path, e.extensions!.code, (e.extensions as any).action]).sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
+    expect(anonymous.errors?.map((e) => [(e as any).path, e.extensions!.code, (e.extensions as any).action]).sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
       [['a', 'extensionRequests'], 'FORBIDDEN', 'extension.read'],
       [['b', 'extensionRequests'], 'FORBIDDEN', 'extension.read'],
     ]);
