@@ -79,3 +79,14 @@ export const TYPE_ACTIONS: Record<string, Action> = {
   ExtensionRequestConnection: 'extension.read',
   ExtensionRequestEdge: 'extension.read',
 };
+
+/**
+ * Fields of a type whose other fields are public that lead to restricted
+ * records, checked on their own before they run, at role level. Checking the
+ * records' own type is not enough: a list of them still tells how many there
+ * are (`extensionRequests { __typename }` selects no checked field) and that a
+ * task has none.
+ */
+export const FIELD_ACTIONS: Record<string, Action> = {
+  'Task.extensionRequests': 'extension.read',
+};
