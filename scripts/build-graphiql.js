@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles GraphiQL (src/graphiql/app.jsx) and Monaco's workers into
+// Bundles GraphiQL (src/web/app.jsx) and Monaco's workers into
 // public/graphiql/, so the API serves its IDE with no request leaving the
 // host: the npm package's own worker setup and Apollo's landing pages load
 // from CDNs, which do not exist on a closed network.
@@ -25,6 +25,23 @@ const INDEX_HTML = `<!doctype html>
   <body>
     <div id="graphiql">Loading GraphiQL…</div>
     <script type="module" src="/graphiql/app.js"></script>
+  </body>
+</html>
+`;
+
+// The office's upload page (/upload): the same bundle, sharing React's chunk with GraphiQL.
+const UPLOAD_HTML = `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>duban — 上传文件</title>
+    <link rel="icon" href="data:," />
+    <link rel="stylesheet" href="/graphiql/upload.css" />
+  </head>
+  <body>
+    <div id="upload">Loading…</div>
+    <script type="module" src="/graphiql/upload.js"></script>
   </body>
 </html>
 `;
@@ -80,7 +97,7 @@ async function build(dir) {
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: { app: path.join(root, 'src/graphiql/app.jsx') },
+      entryPoints: { app: path.join(root, 'src/web/app.jsx'), upload: path.join(root, 'src/web/upload/upload.jsx') },
       outdir: dir,
       format: 'esm',
       splitting: true, // prettier (used by "prettify") stays in lazy chunks
@@ -99,6 +116,7 @@ async function build(dir) {
       format: 'iife',
     }),
   ]);
+  fs.writeFileSync(path.join(dir, 'upload.html'), UPLOAD_HTML);
   fs.writeFileSync(path.join(dir, 'index.html'), INDEX_HTML);
 }
 

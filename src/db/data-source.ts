@@ -16,7 +16,7 @@ export interface PoolOptions {
   size?: number;
 }
 
-export function createDataSource(url: string, options: { logging?: LoggerOptions; pool?: PoolOptions } = {}): DataSource {
+export function createDataSource(url: string, options: { logging?: LoggerOptions; pool?: PoolOptions; today?: string } = {}): DataSource {
   const pool = options.pool ?? {};
   return new DataSource({
     type: 'postgres',
@@ -32,7 +32,8 @@ export function createDataSource(url: string, options: { logging?: LoggerOptions
     extra: {
       // The questions are small OLTP statements: PostgreSQL's JIT spent 1.8 s compiling a 3.7 s taskStats
       // at 50x scale (issue 10) and never pays off here.
-      options: '-c jit=off',
+      // duban.today: the workflow's fixed date, when configured (config.ts workflowToday, read by duban_today()).
+      options: options.today ? `-c jit=off -c duban.today=${options.today}` : '-c jit=off',
       ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
       ...(pool.acquireTimeoutMs ? { connectionTimeoutMillis: pool.acquireTimeoutMs } : {}),
     },

@@ -2,7 +2,7 @@ import type { RequestContext } from '../graphql/context';
 import { BadUserInputError } from '../graphql/errors';
 import { fromGlobalId } from '../graphql/global-id';
 import type { Principal } from '../graphql/principal';
-import { type Sql, and, compile, sql } from '../graphql/sql';
+import { type Sql, and, compile, sql } from '../sql/sql';
 import type { Queryable } from '../audit/audit-log';
 import { EVENT_COLUMNS, type EventRow } from './event-row';
 import { visibleEventsSql } from './event-visibility';

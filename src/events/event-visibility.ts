@@ -1,6 +1,6 @@
 import { type Relation, RULES, type Who, decide } from '../auth/policy';
 import type { Principal } from '../graphql/principal';
-import { FALSE, type Sql, TRUE, or, sql } from '../graphql/sql';
+import { FALSE, type Sql, TRUE, or, sql } from '../sql/sql';
 import type { EventRow } from './event-row';
 
 /**

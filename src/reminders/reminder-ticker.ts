@@ -16,7 +16,8 @@ export function remindersFromEnv(env: NodeJS.ProcessEnv = process.env): Reminder
   const interval = Number(env.DUBAN_REMINDERS_INTERVAL_MS ?? 600_000);
   if (!Number.isFinite(interval) || interval < 0) throw new Error(`DUBAN_REMINDERS_INTERVAL_MS must be a number of milliseconds (got "${env.DUBAN_REMINDERS_INTERVAL_MS}").`);
   if (interval === 0) return undefined;
-  const today = env.DUBAN_REMINDERS_TODAY || undefined;
+  // The workflow's fixed date (DUBAN_TODAY, README "Configuration") holds for reminders too, unless they have their own.
+  const today = env.DUBAN_REMINDERS_TODAY || env.DUBAN_TODAY || undefined;
   if (today && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`DUBAN_REMINDERS_TODAY must be a date, YYYY-MM-DD (got "${today}").`);
   return { intervalMs: interval, today };
 }

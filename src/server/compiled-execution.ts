@@ -57,10 +57,10 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     // (above), and anything else its code generator refuses.
     if (!query) {
       const { document, operationName, context, request: r } = request;
-      return execute({ schema, document, operationName, contextValue: context, variableValues: r.variables });
+      return withInputErrors(await execute({ schema, document, operationName, contextValue: context, variableValues: r.variables }));
     }
     const result = await query.query(undefined, request.context, request.request.variables ?? {});
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+    return result.errors ? withInputErrors({ ...result, errors: result.errors.map(asGraphQLJsError) }) : result;
   };
 
   const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
@@ -88,6 +88,21 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
   const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
   (copy as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return copy;
+}
+
+/**
+ * A result with errors and no data at all is one whose variables could not be
+ * coerced (a Date that is no calendar day, a string for an Int): both
+ * executors check them before anything runs, and leave the error without a
+ * code, which Apollo would answer as INTERNAL_SERVER_ERROR. It is the
+ * client's mistake.
+ */
+function withInputErrors<R extends { data?: unknown; errors?: readonly GraphQLError[] }>(result: R): R {
+  if (result.data !== undefined || !result.errors) return result;
+  const coded = result.errors.map((e) =>
+    e.extensions?.code ? e : new GraphQLError(e.message, { path: e.path, nodes: e.nodes, originalError: e.originalError, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }),
+  );
+  return { ...result, errors: coded };
 }
 
 function namedTypeName(type: TypeNode): string {

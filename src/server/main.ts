@@ -14,7 +14,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../db/config';
 import { connectDatabase, type Database } from '../db/connect';
 import { seedMissing } from '../import/writer/seed';
-import { summariseImport } from '../cli/import-report';
+import { summariseImport } from './import-summary';
 import type { ImportResult } from '../import/writer/import-result';
 import { createApp } from './app';
 import type { Lifecycle } from './health';

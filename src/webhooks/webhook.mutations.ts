@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Relation } from '../auth/policy';
 import type { RequestContext } from '../graphql/context';
 import type { Principal } from '../graphql/principal';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { type Payload, runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, type UserError, userError } from '../mutation/user-error.type';
 import { versionedUpdate } from '../mutation/versioned-update';
