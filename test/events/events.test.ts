@@ -96,6 +96,14 @@ describe('events', () => {
     stream.close();
   });
 
+  it('a workflow mutation with no event code of its own (closeTask) writes its event through runMutation, seen by the task’s unit', async () => {
+    const before = await last();
+    const closed = await api.gql(`mutation($input: CloseTaskInput!) { closeTask(input: $input) { userErrors { code } } }`, { input: { task: toGlobalId('Task', task), reason: '已办结' } }, office.token);
+    expect(closed.data.closeTask.userErrors).toEqual([]);
+    const seen = await api.gql(EVENTS, { after: before }, unit.token);
+    expect(seen.data.events).toEqual([{ number: before + 1, type: 'closeTask', actor: '督查办', ids: expect.objectContaining({ task }), task: { id: toGlobalId('Task', task) } }]);
+  });
+
   it('an anonymous subscription is refused with FORBIDDEN; a query on the stream route is refused', async () => {
     const anonymous = subscribe(api.origin, `subscription { events { number } }`);
     await anonymous.until((r) => r.length >= 1);
