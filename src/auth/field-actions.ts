@@ -97,4 +97,6 @@ export const FIELD_ACTIONS: Record<string, Action> = {
   'Round.reports': 'report.read',
   'Round.startingText': 'report.read',
   'ProgressUpdate.report': 'report.read',
+  // who uploaded a document is an account's name: what the audit trail tells, to whom it tells it
+  'DocumentFile.uploadedBy': 'audit.read',
 };
