@@ -77,3 +77,9 @@ export async function planRelations(ctx: RequestContext, planId: number): Promis
     .load(planId);
   return jurisdictionRelations(ctx.principal, jurisdictionId);
 }
+
+/** The same for a mutation's target plan, on its transaction's connection (see taskRelationsIn). */
+export async function planRelationsIn(tx: Pick<EntityManager, 'query'>, principal: Principal, planId: number): Promise<ReadonlySet<Relation>> {
+  const [row]: { jurisdiction_id: number }[] = await tx.query(`SELECT jurisdiction_id FROM plan WHERE id = $1`, [planId]);
+  return jurisdictionRelations(principal, row?.jurisdiction_id ?? null);
+}
