@@ -62,6 +62,9 @@ import { ClosureMutationResolver, TaskClosureFieldsResolver } from '../closure/c
 // issue 17: documents in through HTTP
 import { DocumentVersionsResolver } from '../upload/document-versions.resolver';
 import { ImportUploadPayloadFieldsResolver, ImportUploadResolver } from '../upload/import-upload.resolver';
+// issue 18: the event log, subscriptions, webhooks
+import { EventFieldsResolver, EventsQueryResolver, EventsSubscriptionResolver } from '../events/events.resolver';
+import { WebhookResolver } from '../webhooks/webhook.resolver';
 
 const RESOLVERS = [
   TaskQueryResolver,
@@ -139,7 +142,21 @@ const RESOLVERS = [
   DocumentVersionsResolver,
   ImportUploadResolver,
   ImportUploadPayloadFieldsResolver,
+  // issue 18: the event log (src/events)
+  EventsQueryResolver,
+  EventsSubscriptionResolver,
+  EventFieldsResolver,
+  WebhookResolver,
 ] as const;
+
+const UNUSED_PUBSUB = {
+  publish(): void {
+    throw new Error('no in-process PubSub: subscriptions read PostgreSQL (src/events)');
+  },
+  subscribe(): never {
+    throw new Error('no in-process PubSub: subscriptions read PostgreSQL (src/events)');
+  },
+};
 
 /**
  * The API schema. schema/schema.graphql is this, printed (npm run schema).
@@ -157,6 +174,9 @@ export async function createSchema({ directResolvers: direct = true }: { directR
     resolvers: RESOLVERS,
     // Inputs are checked by GraphQL types and explicit range checks; no class-validator pass.
     validate: false,
+    // type-graphql wants a PubSub for any @Subscription; ours all bring their own `subscribe`
+    // (events come from PostgreSQL, src/events/event-hub.ts), so this one is never used.
+    pubSub: UNUSED_PUBSUB,
   });
   // Resolver methods are called without type-graphql's per-call handler where its work has a fixed answer (direct-resolvers.ts).
   if (direct) directResolvers(schema, RESOLVERS);
@@ -170,5 +190,7 @@ export async function createSchema({ directResolvers: direct = true }: { directR
     'duban (督办): who is responsible for what in a district government’s work-report tasks. Start from tasks, a unit, a leader or the plans.';
   schema.getMutationType()!.description =
     'Writes: each needs a credential, is held to the policy and written to the audit trail (README “Mutations”): one `input`, a `…Payload` with `userErrors`, an optional idempotency key.';
+  schema.getSubscriptionType()!.description =
+    'Live changes, over GraphQL over Server-Sent Events at /graphql/stream (README “Events”): through the same credential, limits and policy as queries.';
   return schema;
 }

@@ -34,7 +34,8 @@ type Resolve = GraphQLFieldResolver<unknown, RequestContext>;
  */
 export function enforcePolicy(schema: GraphQLSchema): void {
   const missing: string[] = [];
-  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+  const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+  for (const root of roots) {
     if (!root) continue;
     for (const field of Object.values(root.getFields())) {
       const action = ROOT_FIELD_ACTIONS[`${root.name}.${field.name}`];
@@ -44,10 +45,12 @@ export function enforcePolicy(schema: GraphQLSchema): void {
       }
       if (isUniversal(action)) continue;
       field.resolve = checkedRoot(action, field.resolve ?? defaultFieldResolver);
+      // A subscription is checked when it starts, before its stream is opened (issue 18).
+      if (field.subscribe) field.subscribe = checkedRoot(action, field.subscribe);
     }
   }
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType()) continue;
+    if (!isObjectType(type) || type.name.startsWith('__') || roots.includes(type)) continue;
     const action = TYPE_ACTIONS[type.name];
     if (!action) {
       missing.push(type.name);

@@ -45,6 +45,15 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Mutation.closeTask': 'task.close',
   'Mutation.reopenTask': 'task.close',
   'Mutation.importUpload': 'document.import',
+  // issue 18: the event log and webhooks
+  'Query.events': 'event.read',
+  'Subscription.events': 'event.read',
+  'Query.webhooks': 'webhook.manage',
+  'Query.webhookDeliveries': 'webhook.manage',
+  'Mutation.createWebhook': 'webhook.manage',
+  'Mutation.updateWebhook': 'webhook.manage',
+  'Mutation.deleteWebhook': 'webhook.manage',
+  'Mutation.replayWebhookDelivery': 'webhook.manage',
 };
 
 /** Object types whose every field is public record reads as the seeds publish it. */
@@ -65,8 +74,17 @@ const PUBLIC_TYPES = [
   'ReopenTaskPayload',
 ];
 
+/**
+ * Object types reached only through root fields that check their own action and return only the objects
+ * the policy lets the viewer see, one by one (an Event through Query.events / Subscription.events,
+ * filtered by event-visibility.ts; webhooks and their deliveries through the webhook queries and
+ * mutations, by the endpoint's jurisdiction).
+ */
+const CHECKED_AT_THE_ROOT = ['Event', 'Webhook', 'WebhookAttempt', 'WebhookDelivery', 'WebhookPayload', 'WebhookDeliveryPayload'];
+
 export const TYPE_ACTIONS: Record<string, Action> = {
   ...Object.fromEntries(PUBLIC_TYPES.map((name) => [name, 'read' as Action])),
+  ...Object.fromEntries(CHECKED_AT_THE_ROOT.map((name) => [name, 'read' as Action])),
   Viewer: 'viewer.read',
   TaskPermissions: 'viewer.read',
   DocumentPermissions: 'viewer.read',

@@ -33,6 +33,8 @@ export const ACTIONS = {
   'report.contribute': 'Add a co-unit’s contribution (配合单位推进情况) to a task’s report in a round.',
   'report.review': 'Accept (采纳) or return (退回) a submitted progress report.',
   'report.read': 'Read a round’s progress reports as the workflow holds them: drafts, submissions, returns with the office’s comments, co-units’ contributions.',
+  'event.read': 'Read the event log and subscribe to it (events): what changed, when, by whom.',
+  'webhook.manage': 'Register, change and remove webhook endpoints; see and replay their deliveries.',
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -185,6 +187,24 @@ export const RULES: readonly Rule[] = [
     who: [AccountRole.OFFICE],
     relations: ['SAME_JURISDICTION'],
     why: 'The supervision office reviews (审核) its district’s reports.',
+  },
+  { id: 'admin-events', action: 'event.read', who: [AccountRole.ADMIN, 'SYSTEM'], relations: ['ANY'], why: 'Administrators see every change, installation events (accounts, keys, webhooks) included.' },
+  {
+    id: 'office-events',
+    action: 'event.read',
+    who: [AccountRole.OFFICE, AccountRole.READER],
+    relations: ['SAME_JURISDICTION'],
+    why: 'The supervision office and its dashboards follow every change in their district (all districts when bound to none).',
+  },
+  { id: 'unit-events', action: 'event.read', who: [AccountRole.UNIT], relations: ['LEAD_UNIT', 'CO_UNIT'], why: 'A unit follows the tasks it leads or co-operates on.' },
+  { id: 'leader-events', action: 'event.read', who: [AccountRole.LEADER], relations: ['RESPONSIBLE_LEADER'], why: 'A leader follows the tasks they answer for.' },
+  { id: 'admin-webhooks', action: 'webhook.manage', who: [AccountRole.ADMIN, 'SYSTEM'], relations: ['ANY'], why: 'Administrators connect the installation to other systems.' },
+  {
+    id: 'office-webhooks',
+    action: 'webhook.manage',
+    who: [AccountRole.OFFICE],
+    relations: ['SAME_JURISDICTION'],
+    why: 'The supervision office connects its district’s systems to its district’s events.',
   },
 ];
 

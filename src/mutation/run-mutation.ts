@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { appendAudit } from '../audit/audit-log';
+import { type EventRecord, appendEvent } from '../events/event-log';
 import { AuditDecision } from '../audit/audit.entity';
 import { type Action, type Relation, decide } from '../auth/policy';
 import type { RequestContext } from '../graphql/context';
@@ -17,6 +18,9 @@ export interface Payload {
 /** What a mutation's own steps return: its payload and what the audit trail keeps, or refusals. */
 export type Outcome<P> = { payload: Omit<P, keyof Payload>; target: Record<string, unknown>; before?: unknown; after?: unknown } | { userErrors: UserError[] };
 
+/** A mutation's outcome when it did its work. */
+export type Success<P> = Exclude<Outcome<P>, { userErrors: UserError[] }>;
+
 export interface MutationSpec<P extends Payload> {
   /** The Mutation field, for idempotency and the audit trail. */
   name: string;
@@ -27,6 +31,11 @@ export interface MutationSpec<P extends Payload> {
   target(tx: EntityManager): Promise<{ ids: Record<string, unknown>; relations: ReadonlySet<Relation> }>;
   /** The change itself, in the transaction, after the policy allowed it. */
   run(tx: EntityManager): Promise<Outcome<P>>;
+  /**
+   * The events the change writes to the event log (src/events), in its transaction. Default: one,
+   * of the mutation's name, with the outcome's `target` as its ids; return [] to write none.
+   */
+  events?(outcome: Success<P>): EventRecord[];
   /** What a replay returns of the payload (a new key's secret is shown once: not stored). Default: all of it. */
   stored?(payload: Omit<P, keyof Payload>): Omit<P, keyof Payload>;
 }
@@ -42,7 +51,7 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
  * The one way a mutation writes (README "Mutations"): a transaction that
  * (1) replays the stored answer when the idempotency key was seen, (2) asks
  * the policy about the target, (3) runs the change, (4) appends the audit
- * row with before/after, (5) stores the answer for the idempotency key —
+ * row with before/after and the event (src/events/event-log.ts), (5) stores the answer for the idempotency key —
  * and commits all of it or none. A policy refusal rolls back and is
  * audited outside the transaction; business refusals roll back and come
  * back as `userErrors`; a clash with a unique or foreign key becomes a
@@ -83,6 +92,8 @@ export async function runMutation<P extends Payload>(ctx: RequestContext, spec: 
         before: outcome.before ?? null,
         after: outcome.after ?? null,
       });
+      // issue 18: every successful change is an event (a replay above changed nothing, so writes none).
+      for (const event of spec.events ? spec.events(outcome) : [{ type: spec.name, target: outcome.target }]) await appendEvent(tx, principal, origin, event);
       if (key !== null) {
         await tx.query(`INSERT INTO idempotency_key (account_id, key, mutation, input_hash, response) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
           principal.accountId,

@@ -9,7 +9,7 @@ import { UserErrorCode, userError, type UserError } from './user-error.type';
  * updated means either no such row or another version; one more read says
  * which, for the user error.
  */
-const LABELS = { account: 'account', extension_request: 'extension_request', task_closure: 'task_closure', progress_report: 'progress report', reporting_round: 'round' } as const;
+const LABELS = { account: 'account', extension_request: 'extension_request', task_closure: 'task_closure', progress_report: 'progress report', reporting_round: 'round', webhook: 'webhook' } as const;
 
 export async function versionedUpdate<R>(
   tx: EntityManager,

@@ -26,6 +26,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { NoOperationTypeRule } from './no-operation-type.rule';
+import { SubscriptionsOnStreamRule } from './subscriptions-on-stream.rule';
 import { costLimitPlugin } from './query-cost';
 import { filterSizePlugin } from './filter-size-limit';
 import { requestLogger, requestMetricsPlugin, sqlExtension } from './request-log';
@@ -35,6 +36,12 @@ import { type AuthSettings, DEFAULT_AUTH } from '../auth/auth-settings';
 import { RateLimits } from '../auth/rate-limit';
 import { mutationsNeedCredentialPlugin } from './mutation-credential';
 import { type Admitted, requestGate } from './request-gate';
+import { eventStreamRouter } from './event-stream-route';
+import { EventHub } from '../events/event-hub';
+import { DeliveryQueue } from '../webhooks/delivery-queue';
+import { registerQueueMetrics } from '../webhooks/queue-metrics';
+import type { WebhookSettings } from '../webhooks/webhook-settings';
+import { type ReminderSettings, startReminders } from '../reminders/reminder-ticker';
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -51,6 +58,13 @@ export interface AppOptions {
   lifecycle?: Lifecycle;
   /** Anonymous reads, rate limits, OIDC (auth-settings.ts); the defaults when omitted. */
   auth?: AuthSettings;
+  /**
+   * Deliver webhooks from this process (src/webhooks): main.ts passes the environment's settings. Off when
+   * omitted (most tests): deliveries are still recorded with their events and wait for a process that delivers.
+   */
+  webhooks?: WebhookSettings;
+  /** Send reminders from this process (src/reminders): main.ts passes the environment's settings; off when omitted. */
+  reminders?: ReminderSettings;
 }
 
 export interface App {
@@ -61,6 +75,8 @@ export interface App {
   database: DatabaseState;
   /** Who is asking; `forget()` after revoking a key through another path than the API. */
   authenticator: Authenticator;
+  /** Stops Apollo, this process's webhook worker (running deliveries get `graceMs` to finish, then are handed back) and its event fan-out (issue 18). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -82,11 +98,22 @@ export async function createApp({
   introspection = process.env.DUBAN_INTROSPECTION !== 'false',
   lifecycle = { phase: 'ready' },
   auth = DEFAULT_AUTH,
+  webhooks,
+  reminders: reminderSettings,
 }: AppOptions): Promise<App> {
   const schema = await createSchema();
   const database = new DatabaseState(logger);
   const metrics = createMetrics(dataSource);
+  const deliveries = webhooks ? new DeliveryQueue(dataSource, webhooks, logger) : undefined;
+  await deliveries?.start();
+  registerQueueMetrics(metrics.registry, dataSource, deliveries);
+  const reminders = reminderSettings ? startReminders(dataSource, reminderSettings, logger) : undefined;
   const formatError = formatErrorFor({ logger, database, limits });
+  const validationRules = [
+    NoOperationTypeRule,
+    maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ...reportInsteadOfThrow }),
+    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...reportInsteadOfThrow }),
+  ];
   const apollo = new ApolloServer<RequestContext>({
     // The schema, executed by compiled operations (graphql-jit) through Apollo's executor hook.
     gateway: compiledExecution(schema),
@@ -110,11 +137,8 @@ export async function createApp({
     // Suggestions reveal field names; they go with introspection (see README "Introspection").
     hideSchemaDetailsFromClientErrors: !introspection,
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [
-      NoOperationTypeRule,
-      maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ...reportInsteadOfThrow }),
-      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, ...reportInsteadOfThrow }),
-    ],
+    // The same rules as the stream route, and subscriptions sent there instead.
+    validationRules: [SubscriptionsOnStreamRule, ...validationRules],
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal (exit 143).
     stopOnTerminationSignals: false,
   });
@@ -136,6 +160,8 @@ export async function createApp({
   app.use(documentUploadRouter({ dataSource, limits, gate, formatError }));
   app.use(documentFileRouter({ dataSource, gate, formatError }));
   app.use(uploadPageRouter(path.join(PROJECT_ROOT, 'public', 'graphiql')));
+  // issue 18: subscriptions over Server-Sent Events, before the /graphql route (which would take the path prefix).
+  app.use(eventStreamRouter({ dataSource, schema, limits, gate, validationRules, formatError }));
   app.use(
     '/graphql',
     jsonTextErrors,
@@ -166,5 +192,17 @@ export async function createApp({
   app.use(jsonErrorHandler(logger, limits));
   const graphql = graphqlPost(apollo, { limits, logger, metrics, gate, context });
   const handler: http.RequestListener = (req, res) => (isPlainJsonPost(req) ? graphql(req, res) : app(req, res));
-  return { app: handler, apollo, metrics, database, authenticator };
+  return {
+    app: handler,
+    apollo,
+    metrics,
+    database,
+    authenticator,
+    async stop(graceMs = 10_000) {
+      await apollo.stop();
+      await reminders?.stop();
+      await deliveries?.stop(graceMs);
+      await EventHub.of(dataSource).close();
+    },
+  };
 }

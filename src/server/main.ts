@@ -11,9 +11,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import path from 'node:path';
-import type { ApolloServer } from '@apollo/server';
 import { PROJECT_ROOT } from '../db/config';
-import type { RequestContext } from '../graphql/context';
 import { connectDatabase, type Database } from '../db/connect';
 import { seedMissing } from '../import/writer/seed';
 import { summariseImport } from './import-summary';
@@ -22,6 +20,8 @@ import { createApp } from './app';
 import type { Lifecycle } from './health';
 import { limitsFromEnv } from './limits';
 import { authFromEnv } from '../auth/auth-settings';
+import { webhooksFromEnv } from '../webhooks/webhook-settings';
+import { remindersFromEnv } from '../reminders/reminder-ticker';
 import { createLogger } from './logger';
 
 const logger = createLogger();
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const limits = limitsFromEnv();
   const auth = authFromEnv();
+  const webhooks = webhooksFromEnv();
+  const reminders = remindersFromEnv();
   const port = Number(process.env.PORT || 4000);
   const host = process.env.HOST || undefined;
   const graceMs = Number(process.env.DUBAN_SHUTDOWN_GRACE_MS || 10000);
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
   let handler: http.RequestListener = startingHandler(lifecycle);
   const server = http.createServer((req, res) => handler(req, res));
   let database: Database | undefined;
-  let apollo: ApolloServer<RequestContext> | undefined;
+  let app: { stop(graceMs?: number): Promise<void> } | undefined;
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {
@@ -84,7 +86,11 @@ async function main(): Promise<void> {
       await closed;
       clearTimeout(grace);
       await startup.catch(() => undefined);
-      await apollo?.stop();
+      // Apollo, then the event fan-out and the job queue (running deliveries finish or are handed back).
+      // Bounded: a stop that cannot finish (the database gone) must not keep the process from exiting.
+      const stopped = app?.stop(graceMs);
+      const bound = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), graceMs + 5000).unref());
+      if ((await Promise.race([stopped, bound])) === 'late') logger.warn({ event: 'stop_late' }, `the API and job queue did not stop within ${graceMs + 5000} ms; exiting anyway (unfinished jobs are retried by another process)`);
       // Resolves once the embedded postmaster's process is gone, not only its pid file.
       const postmaster = await database?.close();
       logger.info({ event: 'stopped', ...(postmaster ? { postmaster } : {}) }, 'stopped');
@@ -119,9 +125,9 @@ async function main(): Promise<void> {
       );
     }
     if (stopping) return;
-    const app = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle, auth });
-    apollo = app.apollo;
-    handler = app.app;
+    const created = await createApp({ dataSource: database.dataSource, logger, limits, lifecycle, auth, webhooks, reminders });
+    app = created;
+    handler = created.app;
     lifecycle.phase = 'ready';
     logger.info(
       { event: 'ready', port, readyMs: Date.now() - started },

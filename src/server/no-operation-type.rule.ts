@@ -1,7 +1,7 @@
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 
 /**
- * An operation type the schema does not have (today: `subscription`) is the
+ * An operation type the schema does not have (subscription, before issue 18) is the
  * client's mistake and must fail validation. graphql-js 16 only notices at
  * execution time and throws a plain Error, which reached clients as
  * INTERNAL_SERVER_ERROR. (graphql-js 17 has this as KnownOperationTypesRule.)

@@ -147,9 +147,10 @@ describe('attacks on the API', () => {
   });
 
   it('refuses a subscription, and a mutation the schema does not have, as validation errors', async () => {
-    const subscription = await gql(`subscription { leaders { name } }`);
+    // Subscriptions exist (issue 18) but are streams, served at /graphql/stream.
+    const subscription = await gql(`subscription { events { number } }`);
     expect(subscription.status).toBe(400);
-    expectRefused(subscription, 'GRAPHQL_VALIDATION_FAILED', /has no subscription operations; use a query or a mutation/);
+    expectRefused(subscription, 'GRAPHQL_VALIDATION_FAILED', /^Subscriptions are served at \/graphql\/stream/);
     const mutation = await gql(`mutation { leaders { name } }`);
     expect(mutation.status).toBe(400);
     expectRefused(mutation, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "leaders" on type "Mutation"/);

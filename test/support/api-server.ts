@@ -7,6 +7,7 @@ import { createApp } from '../../src/server/app';
 import { DEFAULT_LIMITS, type Limits } from '../../src/server/limits';
 import { type AuthSettings, DEFAULT_AUTH } from '../../src/auth/auth-settings';
 import { SEEDS_DIR, registry } from './seeds';
+import type { WebhookSettings } from '../../src/webhooks/webhook-settings';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = any> {
@@ -39,6 +40,8 @@ export interface ApiServerOptions {
   limits?: Partial<Limits>;
   /** Auth settings other than the defaults (anonymous reads, rate limits, OIDC). */
   auth?: Partial<AuthSettings>;
+  /** Deliver webhooks from this server (off unless given). */
+  webhooks?: WebhookSettings;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   await seedIfEmpty(db.dataSource, SEEDS_DIR);
   // Further documents (fixtures) after the seeds, through the same importer.
   if (options.alsoImport?.length) await importFiles(db.dataSource, options.alsoImport, registry, { allow: options.allow });
-  const { app, apollo } = await createApp({ dataSource: db.dataSource, exposeSql: options.exposeSql, log: () => undefined, limits: { ...DEFAULT_LIMITS, ...options.limits }, auth: TEST_AUTH(options.auth) });
+  const { app, stop } = await createApp({ dataSource: db.dataSource, exposeSql: options.exposeSql, log: () => undefined, limits: { ...DEFAULT_LIMITS, ...options.limits }, auth: TEST_AUTH(options.auth), webhooks: options.webhooks });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -69,7 +72,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await apollo.stop();
+      await stop();
       await db.drop();
     },
   };

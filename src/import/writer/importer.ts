@@ -13,6 +13,7 @@ import { syncRegistry } from './registry-sync';
 import { pgTextArray } from '../../db/pg-text-array';
 import os from 'node:os';
 import { appendAudit } from '../../audit/audit-log';
+import { appendEvent } from '../../events/event-log';
 import { AuditDecision } from '../../audit/audit.entity';
 import { type Who, decide } from '../../auth/policy';
 import { type Principal, type RequestOrigin, shellPrincipal } from '../../graphql/principal';
@@ -66,6 +67,8 @@ export async function importDocument(
         target: written.target,
         after: written.after,
       });
+      // issue 18: one event per imported document, in the import's transaction (importUpload's comes from runMutation).
+      await appendEvent(em, actor.principal, actor.origin, { type: 'importDocument', target: written.target });
     }
     return written.result;
   });
