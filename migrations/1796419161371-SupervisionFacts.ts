@@ -14,7 +14,8 @@ export class SupervisionFacts1796419161371 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "task" ADD "in_latest_report" boolean NOT NULL DEFAULT false`);
         await queryRunner.query(`ALTER TABLE "task" ADD "in_previous_report" boolean NOT NULL DEFAULT false`);
         // Plans and tasks imported before this migration get their facts now, as an import stores them.
-        await storeSupervisionFacts(queryRunner);
+        // The stored light's column comes later (TaskRiskLevel1796500100000, which stores it).
+        await storeSupervisionFacts(queryRunner, null, { riskLevel: false });
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {

@@ -113,12 +113,21 @@ function storedFacts({ task, plan }: TaskAliases): RiskFacts {
 }
 
 /**
+ * The level at the plan's default date worked out from the stored facts: what
+ * storeSupervisionFacts stores as task.risk_level.
+ */
+export const storedFactsRiskSql = (aliases: TaskAliases): Sql => sql`(${riskCaseSql(storedFacts(aliases))})`;
+
+/**
  * The level of a task at `asOf` (null: the default date of its plan). At the
- * default date an expression over the stored facts; at another date a scalar
- * sub-query working the facts out from the plan's reports and the task's updates.
+ * default date the level storeSupervisionFacts stored (task.risk_level: a
+ * grouping or filter over every task then reads one column, and the planner
+ * has its statistics), worked out from the stored facts only for a row whose
+ * facts were never stored; at another date a scalar sub-query working the
+ * facts out from the plan's reports and the task's updates.
  */
 export function riskLevelSql(aliases: TaskAliases, asOf: string | null): Sql {
-  if (asOf == null) return sql`(${riskCaseSql(storedFacts(aliases))})`;
+  if (asOf == null) return sql`COALESCE(${aliases.task}.risk_level, ${storedFactsRiskSql(aliases)})`;
   const col = (name: string) => sql`${f}.${sql.identifier(name)}`;
   const facts: RiskFacts = {
     asOf: col('as_of'),

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { compile, sql } from '../graphql/sql';
-import { reportDateSql } from './risk.sql';
+import { reportDateSql, storedFactsRiskSql } from './risk.sql';
 
 const p = sql.identifier('p');
 const t = sql.identifier('t');
@@ -20,16 +20,21 @@ const f = sql.identifier('f');
  *  - plan: how many progress reports it has and its default asOf;
  *  - task: status and percent of its newest update in period order
  *    (Task.latestProgress), of its update in the newest report that covers it
- *    (what risk-rules.ts calls `latest`), and whether the plan's newest and
- *    previous reports cover it.
+ *    (what risk-rules.ts calls `latest`), whether the plan's newest and
+ *    previous reports cover it, and the light those facts give at the plan's
+ *    default date (risk_level), so that a grouping by RISK or a red-light
+ *    filter over every task reads a column.
  * Every value is a function of the plan's documents and the tasks' updates,
  * so the importer calls this after writing a document, in its transaction,
  * for that document's plan; anything else that changes progress rows or
- * report dates (a migration re-judging statuses) must call it too. Null
- * `planId`: every plan. test/risk/risk-sql-agrees.test.ts compares the lights
+ * report dates or deadlines (a migration re-judging statuses, a change to
+ * the rules of risk.sql.ts: the stored light follows them only when this
+ * runs again) must call it too. Null
+ * `planId`: every plan. `riskLevel: false` leaves the light out, for the
+ * migration that ran before its column existed. test/risk/risk-sql-agrees.test.ts compares the lights
  * built on these columns with risk-rules.ts fed from the raw rows.
  */
-export async function storeSupervisionFacts(em: Pick<EntityManager, 'query'>, planId: number | null = null): Promise<void> {
+export async function storeSupervisionFacts(em: Pick<EntityManager, 'query'>, planId: number | null = null, { riskLevel = true } = {}): Promise<void> {
   const which = (alias: typeof p) => sql`(${sql.value(planId, 'int')} IS NULL OR ${alias} = ${sql.value(planId, 'int')})`;
   const plans = compile(sql`
     UPDATE plan ${p} SET
@@ -60,4 +65,10 @@ export async function storeSupervisionFacts(em: Pick<EntityManager, 'query'>, pl
       WHERE ${which(sql`${x}.plan_id`)}) ${f}
     WHERE ${f}.id = ${t}.id`);
   await em.query(tasks.text, tasks.values);
+  if (!riskLevel) return;
+  // After the facts above: the light is judged from them (and from the deadline storeDerivedSignals wrote).
+  const lights = compile(sql`
+    UPDATE task ${t} SET risk_level = ${storedFactsRiskSql({ task: t, plan: p })}
+    FROM plan ${p} WHERE ${p}.id = ${t}.plan_id AND ${which(sql`${t}.plan_id`)}`);
+  await em.query(lights.text, lights.values);
 }

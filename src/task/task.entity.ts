@@ -96,4 +96,8 @@ export class TaskEntity {
   /** The report before it has one. */
   @Column({ name: 'in_previous_report', type: 'boolean', default: false })
   inPreviousReport: boolean;
+
+  /** The light (RED, YELLOW, GREEN, UNKNOWN) these facts give at the plan's default date; null until they are stored. */
+  @Column({ name: 'risk_level', type: 'text', nullable: true })
+  riskLevel: string | null;
 }
