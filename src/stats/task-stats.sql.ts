@@ -121,18 +121,21 @@ export async function taskStats(ctx: RequestContext, args: TaskStatsArgs): Promi
     (o) => sql`${sql.identifier(METRIC[o.field])} ${o.direction === OrderDirection.DESC ? sql`DESC` : sql`ASC`} NULLS LAST`,
   );
   const order = [...metricOrder, ...keyOrder];
+  // Every task has one of the four lights, so `unknown` is what the other three leave: one
+  // aggregate fewer per joined row.
   // 牵头单位负责制: a unit's completion rate counts the tasks it leads, not those it co-operates on.
-  const rated = byUnit ? sql`count(*) FILTER (WHERE ${asg}.role = 'LEAD')` : sql`count(*)`;
-  const ratedCompleted = byUnit ? sql`count(*) FILTER (WHERE ${asg}.role = 'LEAD' AND ${b}.status = 'COMPLETED')` : sql`count(*) FILTER (WHERE ${b}.status = 'COMPLETED')`;
+  const rate = byUnit
+    ? sql`${g}.lead_completed::float8 / NULLIF(${g}.lead, 0)`
+    : sql`${g}.completed::float8 / NULLIF(${g}.n, 0)`;
   // A task counted once per leader or assignment must be judged once, not once per joined row: at
   // another date than the default its light is a sub-query. At the default date it is a stored
   // column, and the CTE is inlined so that the planner sees the tables and their statistics.
   const materialized = asOf != null && (byLeader || byAssignment) ? sql`MATERIALIZED` : sql.empty;
   const limit = args.first ?? MAX_GROUPS + 1;
 
-  // Counting by ids alone and naming the groups afterwards keeps the rows being
-  // grouped narrow (no unit or leader names through the aggregate): a grouping
-  // by unit of a large database otherwise sorted its joined rows on disk.
+  // Counting by ids alone and naming the groups afterwards keeps the groups
+  // narrow (no unit or leader names in the aggregate's hash table), so that
+  // the planner hashes them in work_mem (data-source.ts) rather than sorting.
   const rows = await ctx.query<StatRow>(sql`
     WITH base AS ${materialized} (
       SELECT ${t}.id, ${p}.year, ${t}.section, ${t}.category_id, ${p}.jurisdiction_id,
@@ -143,11 +146,10 @@ export async function taskStats(ctx: RequestContext, args: TaskStatsArgs): Promi
     grouped AS (
       SELECT ${sql.join([...dims.map((d) => sql`${DIMENSION[d].inner} AS ${sql.identifier(DIMENSION[d].column)}`), sql`count(*) AS n`], ', ')},
         count(*) FILTER (WHERE ${b}.status = 'COMPLETED') AS completed,
-        ${rated} AS rated, ${ratedCompleted} AS rated_completed,
+        ${byUnit ? sql`count(*) FILTER (WHERE ${asg}.role = 'LEAD') AS lead, count(*) FILTER (WHERE ${asg}.role = 'LEAD' AND ${b}.status = 'COMPLETED') AS lead_completed,` : sql.empty}
         count(*) FILTER (WHERE ${b}.risk = 'RED') AS red,
         count(*) FILTER (WHERE ${b}.risk = 'YELLOW') AS yellow,
-        count(*) FILTER (WHERE ${b}.risk = 'GREEN') AS green,
-        count(*) FILTER (WHERE ${b}.risk = 'UNKNOWN') AS unknown
+        count(*) FILTER (WHERE ${b}.risk = 'GREEN') AS green
       FROM base ${b}
       ${byLeader ? sql`LEFT JOIN task_leader ${tl} ON ${tl}.task_id = ${b}.id` : sql.empty}
       ${byAssignment ? sql`LEFT JOIN assignment ${asg} ON ${asg}.task_id = ${b}.id` : sql.empty}
@@ -155,8 +157,9 @@ export async function taskStats(ctx: RequestContext, args: TaskStatsArgs): Promi
     )
     SELECT ${sql.join([...dims.map((d) => DIMENSION[d].select), sql`${g}.n::int AS count`], ', ')},
       ${g}.completed::int AS completed,
-      ${g}.rated_completed::float8 / NULLIF(${g}.rated, 0) AS completion_rate,
-      ${g}.red::int AS red, ${g}.yellow::int AS yellow, ${g}.green::int AS green, ${g}.unknown::int AS unknown,
+      ${rate} AS completion_rate,
+      ${g}.red::int AS red, ${g}.yellow::int AS yellow, ${g}.green::int AS green,
+      (${g}.n - ${g}.red - ${g}.yellow - ${g}.green)::int AS unknown,
       (${g}.red + ${g}.yellow)::int AS at_risk
     FROM grouped ${g}
     ${has(TaskDimension.CATEGORY) ? sql`LEFT JOIN category ${c} ON ${c}.id = ${g}.category_id` : sql.empty}
