@@ -8,6 +8,7 @@ import {
   type TypeNode,
   execute,
   getNamedType,
+  getVariableValues,
   isInputObjectType,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
@@ -59,8 +60,18 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
       const { document, operationName, context, request: r } = request;
       return execute({ schema, document, operationName, contextValue: context, variableValues: r.variables });
     }
-    const result = await query.query(undefined, request.context, request.request.variables ?? {});
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+    const variables = request.request.variables ?? {};
+    const result = await query.query(undefined, request.context, variables);
+    if (!result.errors) return result;
+    // No `data` at all: graphql-jit refused the variables before running anything (one missing, of the
+    // wrong type). Its errors carry no code and would reach the client as INTERNAL_SERVER_ERROR; graphql-js
+    // coercion gives the errors Apollo recognises as the client's (BAD_USER_INPUT, HTTP 400), with the
+    // same messages as the operations graphql-js runs. Done only on failure, so a good request coerces once.
+    if (!('data' in result)) {
+      const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
+      if (coerced.errors) return { errors: coerced.errors };
+    }
+    return { ...result, errors: result.errors.map(asGraphQLJsError) };
   };
 
   const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
