@@ -5,7 +5,7 @@ export class TaskRiskLevel1796500100000 implements MigrationInterface {
     name = 'TaskRiskLevel1796500100000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "task" ADD "risk_level" text`);
+        await queryRunner.query(`ALTER TABLE "task" ADD "risk_level" text NOT NULL DEFAULT 'UNKNOWN'`);
         // Tasks imported before this migration get their light now, as an import stores it.
         await storeSupervisionFacts(queryRunner);
     }

@@ -121,13 +121,13 @@ export const storedFactsRiskSql = (aliases: TaskAliases): Sql => sql`(${riskCase
 /**
  * The level of a task at `asOf` (null: the default date of its plan). At the
  * default date the level storeSupervisionFacts stored (task.risk_level: a
- * grouping or filter over every task then reads one column, and the planner
- * has its statistics), worked out from the stored facts only for a row whose
- * facts were never stored; at another date a scalar sub-query working the
- * facts out from the plan's reports and the task's updates.
+ * grouping or filter over every task reads one column of the task alone, so
+ * the plan need not even be joined, and the planner has the column's
+ * statistics); at another date a scalar sub-query working the facts out from
+ * the plan's reports and the task's updates.
  */
 export function riskLevelSql(aliases: TaskAliases, asOf: string | null): Sql {
-  if (asOf == null) return sql`COALESCE(${aliases.task}.risk_level, ${storedFactsRiskSql(aliases)})`;
+  if (asOf == null) return sql`${aliases.task}.risk_level`;
   const col = (name: string) => sql`${f}.${sql.identifier(name)}`;
   const facts: RiskFacts = {
     asOf: col('as_of'),

@@ -133,6 +133,9 @@ export async function taskStats(ctx: RequestContext, args: TaskStatsArgs): Promi
   const materialized = asOf != null && (byLeader || byAssignment) ? sql`MATERIALIZED` : sql.empty;
   const limit = args.first ?? MAX_GROUPS + 1;
 
+  // Every task has a plan (plan_id is NOT NULL); LEFT JOIN says the plan adds no condition, so that
+  // PostgreSQL drops the join when nothing reads the plan (no YEAR, JURISDICTION, plan condition in
+  // `where` or asOf): a grouping by leader or unit otherwise probes it once per joined row.
   // Counting by ids alone and naming the groups afterwards keeps the groups
   // narrow (no unit or leader names in the aggregate's hash table), so that
   // the planner hashes them in work_mem (data-source.ts) rather than sorting.
@@ -140,7 +143,7 @@ export async function taskStats(ctx: RequestContext, args: TaskStatsArgs): Promi
     WITH base AS ${materialized} (
       SELECT ${t}.id, ${p}.year, ${t}.section, ${t}.category_id, ${p}.jurisdiction_id,
              ${latestStatusSql(aliases)} AS status, ${riskLevelSql(aliases, asOf)} AS risk
-      FROM task ${t} JOIN plan ${p} ON ${p}.id = ${t}.plan_id
+      FROM task ${t} LEFT JOIN plan ${p} ON ${p}.id = ${t}.plan_id
       WHERE ${args.where ? taskWhereSql(args.where, aliases) : TRUE}
     ),
     grouped AS (

@@ -97,7 +97,11 @@ export class TaskEntity {
   @Column({ name: 'in_previous_report', type: 'boolean', default: false })
   inPreviousReport: boolean;
 
-  /** The light (RED, YELLOW, GREEN, UNKNOWN) these facts give at the plan's default date; null until they are stored. */
-  @Column({ name: 'risk_level', type: 'text', nullable: true })
-  riskLevel: string | null;
+  /**
+   * The light (RED, YELLOW, GREEN, UNKNOWN) these facts give at the plan's default date. The importer
+   * writes a task, then its facts and light in the same transaction: the default is never what a
+   * committed row holds.
+   */
+  @Column({ name: 'risk_level', type: 'text', default: 'UNKNOWN' })
+  riskLevel: string;
 }
