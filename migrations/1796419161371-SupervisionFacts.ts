@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { storeSupervisionFacts } from "../src/risk/supervision-facts";
 
 export class SupervisionFacts1796419161371 implements MigrationInterface {
     name = 'SupervisionFacts1796419161371'
@@ -13,9 +12,8 @@ export class SupervisionFacts1796419161371 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "task" ADD "reported_percent" double precision`);
         await queryRunner.query(`ALTER TABLE "task" ADD "in_latest_report" boolean NOT NULL DEFAULT false`);
         await queryRunner.query(`ALTER TABLE "task" ADD "in_previous_report" boolean NOT NULL DEFAULT false`);
-        // Plans and tasks imported before this migration get their facts now, as an import stores them.
-        // The stored light's column comes later (TaskRiskLevel1796500100000, which stores it).
-        await storeSupervisionFacts(queryRunner, null, { riskLevel: false });
+        // Plans and tasks imported before this migration get their facts in ReportingRounds1796500300000:
+        // storeSupervisionFacts reads the rounds' tables since then, which do not exist yet here.
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {

@@ -30,7 +30,7 @@ import pg from 'pg';
 import { createDataSource } from '../src/db/data-source';
 import { freePort } from '../src/db/embedded-server';
 import { ledgerRowsSql } from '../src/export/ledger.sql';
-import { compile } from '../src/graphql/sql';
+import { compile } from '../src/sql/sql';
 import { loadUnitRegistry } from '../src/import/registry/registry-file';
 import { importFiles, seedDocuments } from '../src/import/writer/import-files';
 import { scaleSeed } from './scale-seed';

@@ -21,6 +21,7 @@ import { Client } from 'pg';
 import { createDataSource } from '../src/db/data-source';
 import { freePort, startEmbeddedServer } from '../src/db/embedded-server';
 import { CollaborationGraph, type TaskUnits } from '../src/graph/collaboration-graph';
+import { leaderPath } from '../src/graph/leader-path';
 import { closeAnalyticsPool } from '../src/graph/analytics-pool';
 import { graphOfPlan, plansOfYear } from '../src/graph/graph-cache';
 import { loadPlanVersions, loadTaskUnits } from '../src/graph/graph.sql';
@@ -77,7 +78,7 @@ async function main() {
   async function phases(label: string, planId: number) {
     const ctx = () => new RequestContext(ds);
     const sqlMs = await medianOf(() => loadTaskUnits(ctx(), [planId]));
-    const rows = (await loadTaskUnits(ctx(), [planId])).get(planId)!;
+    const rows = (await loadTaskUnits(ctx(), [planId])).get(planId)!.tasks;
     const buildMs = await medianOf(() => new CollaborationGraph(rows));
     const someUnit = rows[0].unitIds[0];
     const betweennessMs = await medianOf(() => new CollaborationGraph(rows).centrality(someUnit));
@@ -98,14 +99,36 @@ async function main() {
     const warmMs = await medianOf(async () => {
       const ctx = new RequestContext(ds);
       const [current] = (await loadPlanVersions(ctx)).filter((p) => p.planId === planId);
-      await (await graphOfPlan(ctx, current)).centrality(0);
+      await (await graphOfPlan(ctx, current)).betweennessByUnit();
     });
     report(`${label}: warm request (version check + cached graph)`, fmt(warmMs));
+  }
+
+  /** Two leaders' 2024 tasks in a plan (凌健 and 高波 of the seed, or their copy in a scaled district). */
+  async function leaderTasks(planId: number): Promise<[number[], number[]]> {
+    const rows: { name: string; tasks: number[] }[] = await ds.query(
+      `SELECT l.name, array_agg(t.id ORDER BY t.id) AS tasks FROM leader l JOIN task_leader tl ON tl.leader_id = l.id JOIN task t ON t.id = tl.task_id
+       WHERE t.plan_id = $1 AND l.name IN ('凌健', '高波') GROUP BY l.name ORDER BY l.name DESC`,
+      [planId],
+    );
+    return [rows[0].tasks, rows[1].tasks];
+  }
+
+  /** Query.leaderPath's search on a cached graph: the round trip to an analytics thread and the search there. */
+  async function leaderPathTimes(label: string, planId: number) {
+    const [from, to] = await leaderTasks(planId);
+    const [plan] = (await loadPlanVersions(new RequestContext(ds))).filter((p) => p.planId === planId);
+    const graph = await graphOfPlan(new RequestContext(ds), plan);
+    for (const include of [true, false]) {
+      const ms = await medianOf(() => graph.leaderPath(from, to, 8, include));
+      report(`${label}: leaderPath 凌健 → 高波${include ? '' : ' without collectives'} (thread)`, fmt(ms));
+    }
   }
 
   const [plan2024] = await ds.query(`SELECT id, jurisdiction_id FROM plan WHERE year = 2024`);
   await phases('seed, 2024 plan', plan2024.id);
   await warm('seed, 2024 plan', plan2024.id);
+  await leaderPathTimes('seed, 2024 plan', plan2024.id);
 
   const [seedCounts] = await ds.query(`SELECT (SELECT count(*)::int FROM task) AS tasks, (SELECT count(*)::int FROM assignment) AS assignments`);
   const scaleClient = new Client({ connectionString: url.toString() });
@@ -117,6 +140,7 @@ async function main() {
   report('50× database', `${bigCounts.plans} plans, ${bigCounts.tasks} tasks (seed ${seedCounts.tasks}), ${bigCounts.assignments} assignments (seed ${seedCounts.assignments})`);
   await phases('50× database, one 2024 plan', plan2024.id);
   await warm('50× database, one 2024 plan', plan2024.id);
+  await leaderPathTimes('50× database, one 2024 plan', plan2024.id);
   // What units(orderBy: BETWEENNESS, year: 2024) does on a cold cache: every 2024 plan's graph and its betweenness.
   // A throwaway DataSource-like key gives a cold cache for each run.
   const yearTimes: number[] = [];
@@ -134,7 +158,7 @@ async function main() {
   report(`50× database, all ${plans2024} plans of 2024, cold (SQL + graphs + betweenness)`, fmt(median(yearTimes)));
 
   // One plan 50×: the 2024 rows for 50 renamed districts, collectives shared.
-  const rows = (await loadTaskUnits(new RequestContext(ds), [plan2024.id])).get(plan2024.id)!;
+  const rows = (await loadTaskUnits(new RequestContext(ds), [plan2024.id])).get(plan2024.id)!.tasks;
   const collectives = new Set<number>((await ds.query(`SELECT id FROM unit WHERE kind = 'COLLECTIVE'`)).map((r: { id: number }) => r.id));
   const big: TaskUnits[] = [];
   for (let copy = 0; copy < 50; copy++) {
@@ -143,10 +167,19 @@ async function main() {
   const [bigBuildMs, bigGraph] = await time(() => new CollaborationGraph(big));
   const [bigBetweennessMs] = await time(() => bigGraph.centrality(big[0].unitIds[0]));
   const [bigLouvainMs] = await time(() => bigGraph.community(big[0].unitIds[0]));
+  // 凌健 of the first district to 高波 of the last: the chain runs through a shared collective.
+  const [seedFrom, seedTo] = await leaderTasks(plan2024.id);
+  const bigFrom = seedFrom;
+  const bigTo = seedTo.map((id) => id + 49 * 1_000_000);
+  const bigWithout = CollaborationGraph.without(big, collectives);
+  const bigPathMs = await medianOf(() => leaderPath(bigGraph, bigFrom, bigTo, 8));
+  const bigPathWithoutMs = await medianOf(() => leaderPath(bigWithout, bigFrom, bigTo, 8));
   report('one plan 50× (50 districts): graph', `${bigGraph.order} units, ${bigGraph.size} edges, ${big.length} tasks`);
   report('one plan 50×: graph from rows (JS)', fmt(bigBuildMs));
   report('one plan 50×: betweenness, degrees, ranks', fmt(bigBetweennessMs));
   report('one plan 50×: Louvain', fmt(bigLouvainMs));
+  report(`one plan 50×: leaderPath across districts (${leaderPath(bigGraph, bigFrom, bigTo, 8)?.hops.length ?? 'no'} hops, JS)`, fmt(bigPathMs));
+  report(`one plan 50×: leaderPath without collectives (${leaderPath(bigWithout, bigFrom, bigTo, 8) ? 'found' : 'none: only the collectives join the districts'}, JS)`, fmt(bigPathWithoutMs));
 
   process.stdout.write(`${lines.join('\n')}\n`);
   await closeAnalyticsPool();

@@ -11,9 +11,9 @@
 require('reflect-metadata');
 const http = require('node:http');
 const pg = require('pg');
-const { createDataSource } = require('../dist/src/db/data-source');
-const { createApp } = require('../dist/src/server/app');
-const { authFromEnv } = require('../dist/src/auth/auth-settings');
+const { createDataSource } = require('../dist/src/db/data-source.js');
+const { createApp } = require('../dist/src/server/app.js');
+const { authFromEnv } = require('../dist/src/auth/auth-settings.js');
 
 let statements = 0;
 const query = pg.Client.prototype.query;

@@ -29,6 +29,23 @@ const INDEX_HTML = `<!doctype html>
 </html>
 `;
 
+// The office's upload page (/upload): the same bundle, sharing React's chunk with GraphiQL.
+const UPLOAD_HTML = `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>duban — 上传文件</title>
+    <link rel="icon" href="data:," />
+    <link rel="stylesheet" href="/graphiql/upload.css" />
+  </head>
+  <body>
+    <div id="upload">Loading…</div>
+    <script type="module" src="/graphiql/upload.js"></script>
+  </body>
+</html>
+`;
+
 // Monaco calls MonacoEnvironment.getWorker(label); app.jsx maps labels to these.
 const WORKERS = {
   'editor.worker': 'monaco-editor/esm/vs/editor/editor.worker.js',
@@ -80,7 +97,7 @@ async function build(dir) {
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: { app: path.join(root, 'src/graphiql/app.jsx') },
+      entryPoints: { app: path.join(root, 'src/graphiql/app.jsx'), upload: path.join(root, 'src/graphiql/upload/upload.jsx') },
       outdir: dir,
       format: 'esm',
       splitting: true, // prettier (used by "prettify") stays in lazy chunks
@@ -99,6 +116,7 @@ async function build(dir) {
       format: 'iife',
     }),
   ]);
+  fs.writeFileSync(path.join(dir, 'upload.html'), UPLOAD_HTML);
   fs.writeFileSync(path.join(dir, 'index.html'), INDEX_HTML);
 }
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { parseDocument } from '../src/import/parse-document';
 import type { ParsedDocument, ParsedSection } from '../src/import/model/parsed-document';
-import type { UnitMention } from '../src/import/interpretation/unit-cell';
+import type { UnitMention } from '../src/import/model/unit-mention';
 import { loadUnitRegistry } from '../src/import/registry/registry-file';
 
 const ROOT = path.join(__dirname, '..');

@@ -1,13 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { isConnectionError, sqlState } from '../server/database-state';
+import { isConnectionError, sqlState } from '../sql/database-errors';
 import { loadDocument } from '../document/document.loaders';
 import { loadLeader } from '../leader/leader.loaders';
 import { loadPlan } from '../plan/plan.loaders';
 import { loadProgress } from '../progress/progress.loaders';
 import { loadCategory, loadTask } from '../task/task.loaders';
-import { ASSIGNMENT_SELECT, AssignmentModel, type AssignmentRow } from '../unit/assignment.type';
-import { loadUnit } from '../unit/unit.loaders';
+import { loadAssignment, loadUnit } from '../unit/unit.loaders';
 import type { RequestContext } from '../graphql/context';
 import { BadUserInputError } from '../graphql/errors';
 import { fromGlobalId } from '../graphql/global-id';
@@ -18,6 +17,8 @@ import { type Who, decide } from '../auth/policy';
 import { accountRelations } from '../auth/relations';
 import { loadAuditEntry } from '../audit/audit.loaders';
 import { loadAcknowledgement } from '../workflow/acknowledgement.loaders';
+import { loadReport, loadRound } from '../round/round.loaders';
+import { loadExtensionRequest } from '../extension/extension.loaders';
 
 /** Most ids one `nodes` call takes: the largest page of any list. */
 export const MAX_NODE_IDS = MAX_PAGE_SIZE;
@@ -60,16 +61,14 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Node | null> {
         return loadUnit(ctx, parsed.id);
       case 'ProgressUpdate':
         return loadProgress(ctx, parsed.id);
-      case 'Assignment': {
-        const [row] = await ctx.query<AssignmentRow>(
-          `${ASSIGNMENT_SELECT} WHERE a.id = $1`,
-          [parsed.id],
-        );
-        if (!row) throw new Error('not found');
-        return AssignmentModel.fromRow(row);
-      }
+      case 'Assignment':
+        return loadAssignment(ctx, parsed.id);
       case 'TaskAcknowledgement':
         return loadAcknowledgement(ctx, parsed.id);
+      case 'Round':
+        return loadRound(ctx, parsed.id);
+      case 'ProgressReport':
+        return loadReport(ctx, parsed.id);
       // Restricted objects: one the viewer may not read is "unknown" (null), exactly like a missing one.
       case 'Account': {
         if (!decide(who, 'account.read', accountRelations(ctx.principal, parsed.id)).allowed) throw new Error('hidden');
@@ -79,6 +78,10 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Node | null> {
         const key = await loadApiKey(ctx, parsed.id);
         if (!decide(who, 'account.read', accountRelations(ctx.principal, key.accountId)).allowed) throw new Error('hidden');
         return key;
+      }
+      case 'ExtensionRequest': {
+        if (!decide(who, 'extension.read').allowed) throw new Error('hidden');
+        return loadExtensionRequest(ctx, parsed.id);
       }
       case 'AuditEntry': {
         if (!decide(who, 'audit.read').allowed) throw new Error('hidden');

@@ -13,7 +13,7 @@ import { TaskConnectionResolver } from '../task/task-connection.type';
 import { TaskFieldsResolver } from '../task/task-fields.resolver';
 import { TaskQueryResolver } from '../task/task.resolver';
 import { AssignmentFieldsResolver } from '../unit/assignment-fields.resolver';
-import { UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
+import { CollaboratorConnectionResolver, UnitConnectionResolver, WorkloadConnectionResolver } from '../unit/unit-connection.type';
 import { CollaboratorFieldsResolver, UnitFieldsResolver } from '../unit/unit-fields.resolver';
 import { UnitQueryResolver } from '../unit/unit.resolver';
 import { LeaderJurisdictionResolver, UnitJurisdictionResolver } from '../plan/jurisdiction-fields.resolver';
@@ -23,8 +23,9 @@ import { directResolvers } from './direct-resolvers';
 import { ChainLinkFieldsResolver, LeaderChainResolver } from '../graph/leader-chain.resolver';
 import { CommunityFieldsResolver, UnitCentralityResolver } from '../graph/unit-centrality.resolver';
 import { PathHopFieldsResolver, UnitPathFieldsResolver, UnitPathQueryResolver } from '../graph/unit-path.resolver';
+import { LeaderPathFieldsResolver, LeaderPathQueryResolver } from '../graph/leader-path.resolver';
 // issue #10: supervision signals
-import { DocumentMissingTasksResolver } from '../progress/document-missing.resolver';
+import { DocumentMissingTasksResolver } from '../document/document-missing.resolver';
 import { ProgressChangeFieldsResolver, TaskTimelineFieldsResolver } from '../progress/progress-timeline.resolver';
 import { TaskRiskFieldsResolver } from '../risk/task-risk-fields.resolver';
 import { TaskStatsQueryResolver } from '../stats/task-stats.resolver';
@@ -43,6 +44,24 @@ import {
 } from '../workflow/acknowledge.resolver';
 // issue #19: ledger exports
 import { LedgerExportResolver } from '../export/ledger-export.resolver';
+// issue 17: reporting rounds and review
+import { RoundResolver } from '../round/round.resolver';
+import {
+  ContributeProgressPayloadFieldsResolver,
+  ContributionFieldsResolver,
+  OpenRoundPayloadFieldsResolver,
+  ProgressReportFieldsResolver,
+  ProgressReportPayloadFieldsResolver,
+  ProgressUpdateReportResolver,
+  RoundFieldsResolver,
+} from '../round/round-fields.resolver';
+import { ExtensionMutationResolver } from '../extension/extension.resolver';
+import { ExtensionRequestFieldsResolver, TaskExtensionRequestsResolver } from '../extension/extension-fields.resolver';
+import { ExtensionRequestConnectionResolver, ExtensionRequestsQueryResolver } from '../extension/extension-requests.resolver';
+import { ClosureMutationResolver, TaskClosureFieldsResolver } from '../closure/closure.resolver';
+// issue 17: documents in through HTTP
+import { DocumentVersionsResolver } from '../upload/document-versions.resolver';
+import { ImportUploadPayloadFieldsResolver, ImportUploadResolver } from '../upload/import-upload.resolver';
 
 const RESOLVERS = [
   TaskQueryResolver,
@@ -56,6 +75,7 @@ const RESOLVERS = [
   CollaboratorFieldsResolver,
   UnitConnectionResolver,
   WorkloadConnectionResolver,
+  CollaboratorConnectionResolver,
   AssignmentFieldsResolver,
   ProgressFieldsResolver,
   DocumentFieldsResolver,
@@ -67,6 +87,8 @@ const RESOLVERS = [
   ChainLinkFieldsResolver,
   UnitPathQueryResolver,
   UnitPathFieldsResolver,
+  LeaderPathQueryResolver,
+  LeaderPathFieldsResolver,
   PathHopFieldsResolver,
   UnitCentralityResolver,
   CommunityFieldsResolver,
@@ -94,8 +116,29 @@ const RESOLVERS = [
   AcknowledgeTaskPayloadFieldsResolver,
   AcknowledgementFieldsResolver,
   TaskAcknowledgementsResolver,
+  // issue 17: extensions (延期) and closing (办结)
+  ExtensionMutationResolver,
+  ExtensionRequestFieldsResolver,
+  TaskExtensionRequestsResolver,
+  ExtensionRequestsQueryResolver,
+  ExtensionRequestConnectionResolver,
+  ClosureMutationResolver,
+  TaskClosureFieldsResolver,
   // issue #19: ledger exports (src/export)
   LedgerExportResolver,
+  // issue 17: reporting rounds and review (src/round)
+  RoundResolver,
+  RoundFieldsResolver,
+  ProgressReportFieldsResolver,
+  ContributionFieldsResolver,
+  ProgressUpdateReportResolver,
+  OpenRoundPayloadFieldsResolver,
+  ProgressReportPayloadFieldsResolver,
+  ContributeProgressPayloadFieldsResolver,
+  // issue 17: uploads, the confirm step, originals and versions (src/upload)
+  DocumentVersionsResolver,
+  ImportUploadResolver,
+  ImportUploadPayloadFieldsResolver,
 ] as const;
 
 /**

@@ -4,7 +4,7 @@ import type { RequestContext } from '../graphql/context';
 import { BadUserInputError } from '../graphql/errors';
 import { idOf } from '../graphql/id-input';
 import { type Page, pageRequest, pageRows, pageSql, toPage } from '../graphql/pagination';
-import { type Sql, and, compile, sql } from '../graphql/sql';
+import { type Sql, and, compile, sql } from '../sql/sql';
 import { AuditLogArgs, type AuditWhere } from './audit.inputs';
 import { AUDIT_COLUMNS, AuditEntryModel, type AuditRow } from './audit-entry.type';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { type Payload, runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, userError, type UserError } from '../mutation/user-error.type';
 import { versionedUpdate } from '../mutation/versioned-update';

@@ -19,6 +19,7 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Query.nodes': 'read',
   'Query.ledgerExport': 'read',
   'Query.unitPath': 'read',
+  'Query.leaderPath': 'read',
   'Query.taskStats': 'read',
   'Query.viewer': 'viewer.read',
   'Query.accounts': 'account.list',
@@ -28,17 +29,40 @@ export const ROOT_FIELD_ACTIONS: Record<string, Action> = {
   'Mutation.createApiKey': 'account.manage',
   'Mutation.revokeApiKey': 'key.revoke',
   'Mutation.acknowledgeTask': 'task.acknowledge',
+  'Query.rounds': 'read',
+  'Query.round': 'read',
+  'Mutation.openRound': 'round.open',
+  'Mutation.saveProgressDraft': 'report.submit',
+  'Mutation.submitProgress': 'report.submit',
+  'Mutation.contributeProgress': 'report.contribute',
+  'Mutation.acceptReport': 'report.review',
+  'Mutation.returnReport': 'report.review',
+  'Query.extensionRequests': 'extension.read',
+  'Mutation.requestExtension': 'extension.request',
+  'Mutation.withdrawExtension': 'extension.request',
+  'Mutation.approveExtension': 'extension.decide',
+  'Mutation.refuseExtension': 'extension.decide',
+  'Mutation.closeTask': 'task.close',
+  'Mutation.reopenTask': 'task.close',
+  'Mutation.importUpload': 'document.import',
 };
 
 /** Object types whose every field is public record reads as the seeds publish it. */
 const PUBLIC_TYPES = [
   'Task', 'TaskConnection', 'TaskEdge', 'PageInfo', 'Category', 'Plan', 'Document', 'ImportWarning', 'Leader',
   'Unit', 'UnitConnection', 'UnitEdge', 'Assignment', 'Workload', 'UnitWorkload', 'Collaborator',
-  'ProgressUpdate', 'ProgressChange', 'RiskReason', 'TaskStat', 'YearRecord', 'ChainLink', 'UnitPath', 'PathHop',
+  'ProgressUpdate', 'ProgressChange', 'RiskReason', 'TaskStat', 'YearRecord', 'ChainLink', 'UnitPath', 'PathHop', 'LeaderPath',
   'Centrality', 'Community', 'TaskAcknowledgement', 'TaskDue', 'TaskRisk', 'UnitCount', 'ProgressItem', 'LeaderCount', 'UnitWorkloadConnection',
-  'UnitWorkloadEdge', 'LedgerExport',
+  'UnitWorkloadEdge', 'LedgerExport', 'CollaboratorConnection', 'CollaboratorEdge',
+  // an imported document's original is part of the published record (uploads not imported are reached only over HTTP)
+  'DocumentFile',
+  // issue 17: rounds and reports are read like the progress they become (README "Supervision workflow")
+  'Round', 'RoundCounts', 'ProgressReport', 'ReportDerivation', 'ReportCorrection', 'ProgressContribution',
   // mutation answers: each mutation is checked itself, and the objects they hold are checked by their own types
-  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'UserError',
+  'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'ImportUploadPayload', 'UserError', 'OpenRoundPayload', 'ProgressReportPayload', 'ContributeProgressPayload',
+  // issue 17: a task's closing is part of the published list (销号); the mutation answers hold objects checked by their own types
+  'TaskClosure', 'RequestExtensionPayload', 'ApproveExtensionPayload', 'RefuseExtensionPayload', 'WithdrawExtensionPayload', 'CloseTaskPayload',
+  'ReopenTaskPayload',
 ];
 
 export const TYPE_ACTIONS: Record<string, Action> = {
@@ -51,4 +75,7 @@ export const TYPE_ACTIONS: Record<string, Action> = {
   AuditEntry: 'audit.read',
   AuditEntryConnection: 'audit.read',
   AuditEntryEdge: 'audit.read',
+  ExtensionRequest: 'extension.read',
+  ExtensionRequestConnection: 'extension.read',
+  ExtensionRequestEdge: 'extension.read',
 };

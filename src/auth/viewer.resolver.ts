@@ -52,9 +52,16 @@ export class TaskPermissionsResolver {
   @FieldResolver(() => TaskPermissions, { description: 'What the viewer may do to this task (from the policy; one statement for a whole page).' })
   async viewerCan(@Root() task: TaskModel, @Ctx() ctx: RequestContext): Promise<TaskPermissions> {
     const who = ctx.principal.role as Who;
+    const actions = ['task.acknowledge', 'extension.request', 'extension.decide', 'task.close'] as const;
     // No task relation can make an action allowed for a role that no rule of it names: skip the lookup.
-    const relations = decide(who, 'task.acknowledge').allowed ? await taskRelations(ctx, task.dbId) : undefined;
-    return Object.assign(new TaskPermissions(), { acknowledge: relations !== undefined && decide(who, 'task.acknowledge', relations).allowed });
+    const relations = actions.some((a) => decide(who, a).allowed) ? await taskRelations(ctx, task.dbId) : undefined;
+    const may = (action: (typeof actions)[number]) => relations !== undefined && decide(who, action, relations).allowed;
+    return Object.assign(new TaskPermissions(), {
+      acknowledge: may('task.acknowledge'),
+      requestExtension: may('extension.request'),
+      decideExtension: may('extension.decide'),
+      close: may('task.close'),
+    });
   }
 }
 

@@ -59,6 +59,15 @@ export class ViewerModel {
 export class TaskPermissions {
   @Field({ description: 'Sign for the task for one’s unit (签收): a unit that leads or co-operates on it.' })
   acknowledge: boolean;
+
+  @Field({ description: 'Ask for its deadline to be moved (延期申请) or withdraw that request: a unit that leads it. Whether a request is possible now (before the deadline, none pending, not closed) is the mutation’s answer.' })
+  requestExtension: boolean;
+
+  @Field({ description: 'Approve or refuse its extension requests (延期审批): the office of its district, or an administrator.' })
+  decideExtension: boolean;
+
+  @Field({ description: 'Close it (办结/销号) or reopen it: the office of its district, or an administrator.' })
+  close: boolean;
 }
 
 @ObjectType('DocumentPermissions', { description: 'What the viewer may do with this document’s plan, from the one policy.' })

@@ -21,6 +21,10 @@ export function toDryRunJson(parsed: ParsedDocument) {
         leadUnits: i.leadUnits.map((u) => u.name),
         coUnits: i.coUnits.map((u) => u.name),
         progress: i.progress,
+        // What an import stores beside the texts (issue 21), as the API serves it: Task.due, and
+        // ProgressUpdate.status/statusReason/percent/percentReason/items (null without a progress text).
+        due: i.signals.due,
+        progressSignals: i.signals.progress,
       })),
     })),
     warnings: parsed.warnings.map(({ line, message }) => ({ line, message })),

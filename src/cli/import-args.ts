@@ -1,4 +1,4 @@
-import { CHECKS, type CheckName, isCheckName } from '../import/validation/checks';
+import { CHECKS, type CheckName, isCheckName } from '../import/model/check-names';
 
 export const USAGE = [
   'usage: npm run import -- [--dry-run] [--json] [--registry <units.json>] [--jurisdiction <name>] [--allow <check>]… <file>…',

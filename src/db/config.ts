@@ -18,6 +18,8 @@ function findProjectRoot(from: string): string {
 export interface DatabaseConfig {
   url?: string;
   embedded: { dataDir: string; port: number; database: string };
+  /** DUBAN_TODAY: the workflow's calendar date fixed for a drill or a demo (YYYY-MM-DD); unset, the real date in Beijing. */
+  today?: string;
 }
 
 export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -28,5 +30,19 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
       port: Number(env.EMBEDDED_PG_PORT || 54329),
       database: 'duban',
     },
+    today: workflowToday(env.DUBAN_TODAY),
   };
+}
+
+/**
+ * DUBAN_TODAY, checked: a real calendar date or nothing. It reaches
+ * PostgreSQL as the connection setting `duban.today`, which `duban_today()`
+ * reads, so SQL and the workflow mutations see one date.
+ */
+export function workflowToday(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new Error(`DUBAN_TODAY must be a date written YYYY-MM-DD (2024-03-20), not ${JSON.stringify(value)}.`);
+  return value;
 }

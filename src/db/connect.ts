@@ -22,7 +22,7 @@ export interface ConnectOptions {
 export async function connectDatabase(options: ConnectOptions = {}): Promise<Database> {
   const config = options.config ?? databaseConfig();
   const embedded = config.url ? undefined : await startEmbeddedServer({ ...config.embedded, notice: options.notice });
-  const dataSource = createDataSource(config.url ?? embedded!.url, { pool: options.pool });
+  const dataSource = createDataSource(config.url ?? embedded!.url, { pool: options.pool, today: config.today });
   try {
     await dataSource.initialize();
     await runMigrationsLocked(dataSource);

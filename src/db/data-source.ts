@@ -25,7 +25,7 @@ export interface PoolOptions {
  */
 export const SESSION_OPTIONS = '-c jit=off -c work_mem=16MB';
 
-export function createDataSource(url: string, options: { logging?: LoggerOptions; pool?: PoolOptions } = {}): DataSource {
+export function createDataSource(url: string, options: { logging?: LoggerOptions; pool?: PoolOptions; today?: string } = {}): DataSource {
   const pool = options.pool ?? {};
   return new DataSource({
     type: 'postgres',
@@ -39,7 +39,8 @@ export function createDataSource(url: string, options: { logging?: LoggerOptions
     applicationName: 'duban',
     poolSize: pool.size,
     extra: {
-      options: SESSION_OPTIONS,
+      // duban.today: the workflow's fixed date, when configured (config.ts workflowToday, read by duban_today()).
+      options: options.today ? `${SESSION_OPTIONS} -c duban.today=${options.today}` : SESSION_OPTIONS,
       ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
       ...(pool.acquireTimeoutMs ? { connectionTimeoutMillis: pool.acquireTimeoutMs } : {}),
     },

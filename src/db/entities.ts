@@ -14,6 +14,12 @@ import { ApiKeyEntity } from '../auth/api-key.entity';
 import { AuditEntryEntity } from '../audit/audit.entity';
 import { IdempotencyKeyEntity } from '../mutation/idempotency.entity';
 import { TaskAcknowledgementEntity } from '../workflow/acknowledgement.entity';
+import { RoundEntity } from '../round/round.entity';
+import { ProgressReportEntity } from '../round/progress-report.entity';
+import { ProgressContributionEntity } from '../round/progress-contribution.entity';
+import { ExtensionRequestEntity } from '../extension/extension-request.entity';
+import { TaskClosureEntity } from '../closure/task-closure.entity';
+import { DocumentUploadEntity } from '../upload/document-upload.entity';
 
 /** Every table of the schema; the migrations must match these exactly (test/db/migrations.test.ts). */
 export const ENTITIES = [
@@ -34,4 +40,13 @@ export const ENTITIES = [
   AuditEntryEntity,
   IdempotencyKeyEntity,
   TaskAcknowledgementEntity,
+  // issue 17: reporting rounds
+  RoundEntity,
+  ProgressReportEntity,
+  ProgressContributionEntity,
+  // issue 17: extensions (延期) and closing (办结)
+  ExtensionRequestEntity,
+  TaskClosureEntity,
+  // issue 17: uploaded originals (POST /documents)
+  DocumentUploadEntity,
 ];

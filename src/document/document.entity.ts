@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PlanEntity } from '../plan/plan.entity';
 import { DocumentKind } from './document-kind';
 
@@ -53,6 +53,17 @@ export class DocumentEntity {
   /** Named checks the user overrode for this import (--allow stated-count …); empty for a regular document. */
   @Column({ name: 'allowed_checks', type: 'text', array: true, default: () => "'{}'" })
   allowedChecks: string[];
+
+  /**
+   * The document this one corrects (importUpload's `supersedes`): the corrected version defines the
+   * plan's tasks from now on; the old document and its file stay. At most one correction per document.
+   */
+  @Column({ name: 'supersedes_id', type: 'int', nullable: true, unique: true })
+  supersedesId: number | null;
+
+  @OneToOne(() => DocumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'supersedes_id' })
+  supersedes?: DocumentEntity;
 
   @CreateDateColumn({ name: 'imported_at', type: 'timestamptz' })
   importedAt: Date;

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { DocumentModel, type DocumentRow } from './document.type';
 
 /** The DocumentRow columns of `document`; also used by task-relations.sql.ts, so primed rows have the loader's shape. */

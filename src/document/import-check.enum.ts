@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CHECKS, type CheckName } from '../import/validation/checks';
+import { CHECKS, type CheckName } from '../import/model/check-names';
 
 /** The importer's named checks as a GraphQL enum (the CLI spells them stated-count …, GraphQL STATED_COUNT). */
 export enum ImportCheck {

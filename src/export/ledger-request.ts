@@ -2,7 +2,7 @@ import { type GraphQLInputType, astFromValue, valueFromASTUntyped } from 'graphq
 import type { RequestContext } from '../graphql/context';
 import { BadUserInputError } from '../graphql/errors';
 import { countFilterConditions } from '../graphql/filter-size';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { jurisdictionArgumentSql } from '../plan/jurisdiction-lookup';
 import { reportDateSql } from '../risk/risk.sql';
 import type { Section } from '../task/section';

@@ -1,4 +1,4 @@
-import { type Sql, TRUE, and, sql } from '../graphql/sql';
+import { type Sql, TRUE, and, sql } from '../sql/sql';
 import { riskLevelSql } from '../risk/risk.sql';
 import { latestStatusSql } from '../risk/supervision-where.sql';
 import type { TaskAliases } from '../task/task-where.sql';

@@ -17,7 +17,7 @@ export class CentralityModel {
   })
   betweenness: number;
 
-  @Field(() => Int, { description: 'Rank by betweenness among the units of that year and jurisdiction: 1 = the strongest broker; equal scores share a rank.' })
+  @Field(() => Int, { description: 'Rank by betweenness among the units of that year and jurisdiction (without the collectives when includeCollectives is false): 1 = the strongest broker; equal scores share a rank.' })
   rank: number;
 }
 

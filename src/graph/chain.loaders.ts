@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import type { Section } from '../task/section';
 import { Role } from '../unit/role';
 import { UnitCountModel } from '../unit/unit-graph.types';

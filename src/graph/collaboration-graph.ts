@@ -55,6 +55,7 @@ export class CollaborationGraph {
   private readonly graph = new UndirectedGraph<Record<string, never>, EdgeAttributes>();
   private centralities?: Map<number, UnitCentrality>;
   private communities?: Map<number, UnitCommunity>;
+  private taskUnits?: Map<number, readonly number[]>;
 
   constructor(private readonly tasks: readonly TaskUnits[]) {
     const pairs = new Map<string, { a: number; b: number; tasks: number[] }>();
@@ -93,6 +94,18 @@ export class CollaborationGraph {
 
   unitIds(): number[] {
     return this.graph.nodes().map(Number);
+  }
+
+  /** Units joined to this one, in the graph's (deterministic) edge order; [] when not in the graph. */
+  neighbours(unitId: number): number[] {
+    const node = String(unitId);
+    return this.graph.hasNode(node) ? this.graph.neighbors(node).map(Number) : [];
+  }
+
+  /** The units of a task as the graph was built from it ([] for a task it does not hold). */
+  unitsOfTask(taskId: number): readonly number[] {
+    this.taskUnits ??= new Map(this.tasks.map((t) => [t.taskId, t.unitIds]));
+    return this.taskUnits.get(taskId) ?? [];
   }
 
   /** Tasks shared by two units ([] when they share none). */
@@ -189,6 +202,16 @@ export class CollaborationGraph {
       });
     }
     return this.communities;
+  }
+
+  /**
+   * The same tasks without some units (the collectives 各镇街, 各部门, …): they
+   * leave the graph itself, so no shortest chain runs through them, rather
+   * than being hidden from an answer computed with them.
+   */
+  static without(tasks: readonly TaskUnits[], unitIds: ReadonlySet<number>): CollaborationGraph {
+    if (unitIds.size === 0) return new CollaborationGraph(tasks);
+    return new CollaborationGraph(tasks.map(({ taskId, unitIds: units }) => ({ taskId, unitIds: units.filter((id) => !unitIds.has(id)) })));
   }
 
   /** Merges plans' graphs (a path across all years): one graph over all their tasks. */

@@ -45,7 +45,7 @@ export function graphOfPlan(ctx: RequestContext, plan: PlanVersion): Promise<Pla
     ctx
       .loader<number, PlanGraph>('graph.build', async (planIds) => {
         const tasks = await loadTaskUnits(ctx, planIds);
-        return planIds.map((id) => PlanGraph.of(tasks.get(id)!));
+        return planIds.map((id) => PlanGraph.of(tasks.get(id)!.tasks, tasks.get(id)!.collectives));
       })
       .load(plan.planId),
   );

@@ -9,9 +9,9 @@ import { PathHopModel, UnitPathModel } from './unit-path.type';
 export const MIN_HOPS = 1;
 export const MAX_HOPS = 8;
 
-export async function centralityOf(ctx: RequestContext, unitId: number, year: number): Promise<CentralityModel | null> {
+export async function centralityOf(ctx: RequestContext, unitId: number, year: number, includeCollectives = true): Promise<CentralityModel | null> {
   const graph = await graphOfUnitInYear(ctx, unitId, year);
-  const centrality = await graph?.centrality(unitId);
+  const centrality = await graph?.centrality(unitId, includeCollectives);
   return centrality ? Object.assign(new CentralityModel(), centrality) : null;
 }
 

@@ -1,6 +1,7 @@
 import type { TaskUnits, UnitCentrality, UnitCommunity, UnitPathResult } from './collaboration-graph';
 import { runOffThread } from './analytics-pool';
 import type { GraphRef } from './analytics.worker';
+import type { LeaderPathResult } from './leader-path';
 import { type PackedTaskUnits, concatPacked, packTaskUnits } from './task-units';
 
 let builds = 0;
@@ -18,37 +19,50 @@ let builds = 0;
 export class PlanGraph {
   private readonly ref: GraphRef;
   private readonly units = new Set<number>();
-  private centralities?: Promise<Map<number, UnitCentrality>>;
+  private readonly collectives: ReadonlySet<number>;
+  /** By includeCollectives: the graph with and without the collective units are two computations. */
+  private readonly centralities = new Map<boolean, Promise<Map<number, UnitCentrality>>>();
   private communities?: Promise<Map<number, UnitCommunity>>;
 
-  private constructor(tasks: PackedTaskUnits) {
-    this.ref = { id: ++builds, tasks };
+  private constructor(tasks: PackedTaskUnits, collectives: Iterable<number>) {
+    this.collectives = new Set(collectives);
+    this.ref = { id: ++builds, tasks, collectives: [...this.collectives] };
     for (let at = 0; at < tasks.length; at += 2 + tasks[at + 1]) {
       for (let i = at + 2; i < at + 2 + tasks[at + 1]; i++) this.units.add(tasks[i]);
     }
   }
 
-  static of(tasks: readonly TaskUnits[]): PlanGraph {
-    return new PlanGraph(packTaskUnits(tasks));
+  /** `collectives`: the units of kind COLLECTIVE among the rows (各镇街, 各部门, …), for includeCollectives: false. */
+  static of(tasks: readonly TaskUnits[], collectives: Iterable<number> = []): PlanGraph {
+    return new PlanGraph(packTaskUnits(tasks), collectives);
   }
 
   /** Merges plans' graphs (a path across all years): one graph over all their tasks. */
   static union(graphs: readonly PlanGraph[]): PlanGraph {
-    return new PlanGraph(concatPacked(graphs.map((g) => g.ref.tasks)));
+    return new PlanGraph(
+      concatPacked(graphs.map((g) => g.ref.tasks)),
+      graphs.flatMap((g) => g.ref.collectives),
+    );
   }
 
-  hasUnit(unitId: number): boolean {
-    return this.units.has(unitId);
+  /** Whether the unit is a node of the graph (without the collectives when `includeCollectives` is false). */
+  hasUnit(unitId: number, includeCollectives = true): boolean {
+    return this.units.has(unitId) && (includeCollectives || !this.collectives.has(unitId));
   }
 
-  /** Degree, weighted degree, betweenness (by hops) and rank; null for a unit not in the graph. */
-  async centrality(unitId: number): Promise<UnitCentrality | null> {
-    return (await this.allCentralities()).get(unitId) ?? null;
+  /**
+   * Degree, weighted degree, betweenness (by hops) and rank; null for a unit
+   * not in the graph. With `includeCollectives` false, over the graph the
+   * collective units were taken out of (a collective itself gets null).
+   */
+  async centrality(unitId: number, includeCollectives = true): Promise<UnitCentrality | null> {
+    if (!this.hasUnit(unitId, includeCollectives)) return null;
+    return (await this.allCentralities(includeCollectives)).get(unitId) ?? null;
   }
 
   /** Betweenness of every unit, for ordering lists by it. */
-  async betweennessByUnit(): Promise<Map<number, number>> {
-    return new Map([...(await this.allCentralities())].map(([id, c]) => [id, c.betweenness]));
+  async betweennessByUnit(includeCollectives = true): Promise<Map<number, number>> {
+    return new Map([...(await this.allCentralities(includeCollectives))].map(([id, c]) => [id, c.betweenness]));
   }
 
   /** Louvain community of the unit; null when not in the graph. */
@@ -66,9 +80,21 @@ export class PlanGraph {
     return runOffThread('path', { graph: this.ref, from, to, maxHops });
   }
 
-  private allCentralities(): Promise<Map<number, UnitCentrality>> {
-    this.centralities ??= this.forgetOnFailure(runOffThread('centralities', this.ref), () => (this.centralities = undefined));
-    return this.centralities;
+  /**
+   * The shortest chain between two leaders given by their tasks in this
+   * graph (see leader-path.ts), searched on an analytics thread.
+   */
+  leaderPath(fromTasks: number[], toTasks: number[], maxHops: number, includeCollectives: boolean): Promise<LeaderPathResult | null> {
+    return runOffThread('leaderPath', { graph: this.ref, includeCollectives, fromTasks, toTasks, maxHops });
+  }
+
+  private allCentralities(includeCollectives: boolean): Promise<Map<number, UnitCentrality>> {
+    let result = this.centralities.get(includeCollectives);
+    if (!result) {
+      result = this.forgetOnFailure(runOffThread('centralities', { graph: this.ref, includeCollectives }), () => this.centralities.delete(includeCollectives));
+      this.centralities.set(includeCollectives, result);
+    }
+    return result;
   }
 
   private forgetOnFailure<T>(result: Promise<T>, forget: () => void): Promise<T> {

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType('PathHop', { description: 'One step of a unit path: two units and the tasks they share (any role).' })
+@ObjectType('PathHop', { description: 'One step of a unit path or a leader path (UnitPath, LeaderPath): two units and the tasks they share (any role, 协同关系).' })
 export class PathHopModel {
   fromId: number;
   toId: number;

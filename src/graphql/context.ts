@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { type Compiled, Sql, compile } from './sql';
+import { type Compiled, Sql, compile } from '../sql/sql';
 import { ANONYMOUS, type Principal, type RequestOrigin } from './principal';
-import { MAX_PREPARED_SHAPES, runStatement } from './statement';
+import { MAX_PREPARED_SHAPES, runStatement } from '../sql/statement';
 
 /**
  * Per-request state. Loaders are made here, per request, never at module

@@ -11,8 +11,11 @@ export type NodeTypeName =
   | 'Account'
   | 'ApiKey'
   | 'AuditEntry'
-  | 'TaskAcknowledgement';
-const NODE_TYPES: NodeTypeName[] = ['Plan', 'Document', 'Category', 'Task', 'Leader', 'Unit', 'Assignment', 'ProgressUpdate', 'Account', 'ApiKey', 'AuditEntry', 'TaskAcknowledgement'];
+  | 'TaskAcknowledgement'
+  | 'Round'
+  | 'ProgressReport'
+  | 'ExtensionRequest';
+const NODE_TYPES: NodeTypeName[] = ['Plan', 'Document', 'Category', 'Task', 'Leader', 'Unit', 'Assignment', 'ProgressUpdate', 'Account', 'ApiKey', 'AuditEntry', 'TaskAcknowledgement', 'Round', 'ProgressReport', 'ExtensionRequest'];
 
 /**
  * Relay global id: base64("Task:42"). Opaque to clients, stable for the life

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { BadUserInputError } from './errors';
-import { type Sql, TRUE, and, or, sql } from './sql';
+import { type Sql, TRUE, and, or, sql } from '../sql/sql';
 
 const LT = sql.raw('<');
 const GT = sql.raw('>');

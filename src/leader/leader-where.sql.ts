@@ -1,5 +1,5 @@
-import { booleanWhereSql } from '../graphql/boolean-where.sql';
-import { type Sql, sql, stringFilterSql } from '../graphql/sql';
+import { booleanWhereSql } from '../sql/boolean-where.sql';
+import { type Sql, sql, stringFilterSql } from '../sql/sql';
 import { normaliseLeaderName } from '../import/interpretation/leader-cell';
 import { jurisdictionWhereSql } from '../plan/jurisdiction-where.sql';
 import type { LeaderWhere } from './leader.inputs';

@@ -10,6 +10,7 @@ import { Role } from '../unit/role';
 import { UnitCountModel } from '../unit/unit-graph.types';
 import { loadUnitsOfLeader } from '../unit/unit-graph.loaders';
 import { findLeaderByName } from './leader-lookup';
+import { loadLeaders } from './leader.loaders';
 import { LeaderModel } from './leader.type';
 
 @ArgsType()
@@ -35,8 +36,7 @@ export class LeaderResolver {
 
   @Query(() => [LeaderModel], { description: 'Every leader, by name.' })
   async leaders(@Ctx() ctx: RequestContext): Promise<LeaderModel[]> {
-    const rows = await ctx.query<{ id: number; name: string }>(`SELECT id, name FROM leader ORDER BY name COLLATE "C", id`);
-    return rows.map(LeaderModel.fromRow);
+    return loadLeaders(ctx);
   }
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks the leader is responsible for (责任领导).' })

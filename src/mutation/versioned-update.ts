@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { sql, compile, type Sql } from '../graphql/sql';
+import { sql, compile, type Sql } from '../sql/sql';
 import { UserErrorCode, userError, type UserError } from './user-error.type';
 
 /**
@@ -9,9 +9,11 @@ import { UserErrorCode, userError, type UserError } from './user-error.type';
  * updated means either no such row or another version; one more read says
  * which, for the user error.
  */
+const LABELS = { account: 'account', extension_request: 'extension_request', task_closure: 'task_closure', progress_report: 'progress report', reporting_round: 'round' } as const;
+
 export async function versionedUpdate<R>(
   tx: EntityManager,
-  table: 'account',
+  table: keyof typeof LABELS,
   id: number,
   expectedVersion: number,
   set: Sql,
@@ -25,10 +27,11 @@ export async function versionedUpdate<R>(
   if (rows.length) return { row: rows[0] };
   const current = compile(sql`SELECT version FROM ${t} WHERE id = ${sql.value(id)}`);
   const [found] = await tx.query(current.text, current.values);
-  if (!found) return { userErrors: [userError(UserErrorCode.NOT_FOUND, `There is no ${table} ${id}.`, 'id')] };
+  const what = LABELS[table];
+  if (!found) return { userErrors: [userError(UserErrorCode.NOT_FOUND, `There is no ${what} ${id}.`, 'id')] };
   return {
     userErrors: [
-      userError(UserErrorCode.STALE_VERSION, `The ${table} changed since you read it: it is at version ${found.version}, you sent ${expectedVersion}. Read it again and retry.`, 'expectedVersion'),
+      userError(UserErrorCode.STALE_VERSION, `The ${what} changed since you read it: it is at version ${found.version}, you sent ${expectedVersion}. Read it again and retry.`, 'expectedVersion'),
     ],
   };
 }

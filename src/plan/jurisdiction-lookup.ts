@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../graphql/errors';
-import { type Sql, TRUE, sql } from '../graphql/sql';
+import { type Sql, TRUE, sql } from '../sql/sql';
 
 /**
  * Condition on a `jurisdiction` row for the optional jurisdiction argument of

@@ -1,5 +1,5 @@
 import type { StringFilter } from '../graphql/filters.inputs';
-import { type Sql, sql, stringFilterSql } from '../graphql/sql';
+import { type Sql, sql, stringFilterSql } from '../sql/sql';
 
 const j = sql.identifier('j');
 

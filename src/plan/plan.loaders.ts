@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { PlanModel } from './plan.type';
 
 /** Plan rows with their jurisdiction's name; also used by task-relations.sql.ts, so primed rows have the loader's shape. */

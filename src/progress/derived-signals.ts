@@ -1,13 +1,14 @@
 import type { EntityManager } from 'typeorm';
+import { pgTextArray } from '../db/pg-text-array';
 import { deriveDue } from '../task/due-rules';
 import { derivePercent } from './percent-rules';
 
 /**
- * Stores what can be read off the texts once, at import, so filters and
- * statistics stay plain SQL: each task's deadline (from its own text) and each
- * progress update's stated percent. Runs inside the import transaction after
- * the document's rows are written; also used by the migration that added the
- * columns, to fill rows imported before it.
+ * Fills the deadline of each task and the stated percent of each progress
+ * update from the stored texts, with the same rules the parse uses
+ * (import/interpretation/item-signals.ts). Only the migration that added the
+ * columns calls it, for rows imported before them; an import derives the
+ * signals in its pure parse and writes them with the rows.
  */
 export async function storeDerivedSignals(em: Pick<EntityManager, 'query'>, where: { planId?: number; documentId?: number } = {}): Promise<void> {
   const tasks: { id: number; year: number; title: string | null; content: string }[] = await em.query(
@@ -20,7 +21,7 @@ export async function storeDerivedSignals(em: Pick<EntityManager, 'query'>, wher
       `UPDATE task t SET due_on = d.due_on, due_source = d.source::due_source, due_words = d.words::text[]
        FROM unnest($1::int[], $2::date[], $3::text[], $4::text[]) AS d(id, due_on, source, words)
        WHERE t.id = d.id`,
-      [tasks.map((t) => t.id), due.map((d) => d.date), due.map((d) => d.source), due.map((d) => toPgArray(d.words))],
+      [tasks.map((t) => t.id), due.map((d) => d.date), due.map((d) => d.source), due.map((d) => pgTextArray(d.words))],
     );
   }
   const updates: { id: number; text: string }[] = await em.query(
@@ -36,9 +37,4 @@ export async function storeDerivedSignals(em: Pick<EntityManager, 'query'>, wher
       [updates.map((u) => u.id), percents.map((p) => p?.percent ?? null), percents.map((p) => p?.reason ?? null)],
     );
   }
-}
-
-/** A text[] literal: unnest cannot take a 2-D array of ragged rows, so each row's words travel as one literal. */
-function toPgArray(words: string[]): string {
-  return `{${words.map((w) => `"${w.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { taskColumns } from '../task/task-columns.sql';
 import { TaskModel, type TaskRow } from '../task/task.type';
 

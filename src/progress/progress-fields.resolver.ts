@@ -13,8 +13,11 @@ export class ProgressFieldsResolver {
     return loadTask(ctx, update.taskId);
   }
 
-  @FieldResolver(() => DocumentModel, { description: 'The progress report (推进情况报告) the text comes from.' })
-  document(@Root() update: ProgressUpdateModel, @Ctx() ctx: RequestContext): Promise<DocumentModel> {
-    return loadDocument(ctx, update.documentId);
+  @FieldResolver(() => DocumentModel, {
+    nullable: true,
+    description: 'The imported progress report (推进情况报告) that covers the task for this period; null when only a unit’s report accepted in a round did.',
+  })
+  document(@Root() update: ProgressUpdateModel, @Ctx() ctx: RequestContext): Promise<DocumentModel> | null {
+    return update.documentId == null ? null : loadDocument(ctx, update.documentId);
   }
 }

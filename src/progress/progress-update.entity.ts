@@ -1,5 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DocumentEntity } from '../document/document.entity';
+import { ProgressReportEntity } from '../round/progress-report.entity';
 import { TaskEntity } from '../task/task.entity';
 import { ProgressStatus } from './progress-status';
 
@@ -9,9 +10,15 @@ export interface ProgressItem {
   text: string;
 }
 
-/** What one progress report (推进情况报告) says about one task. */
+/**
+ * What a task's progress is for one period (进展情况): from an imported report
+ * (推进情况报告), or from a unit's report the office accepted in a round. One
+ * row per task and period, so the two never count twice: whichever came later
+ * holds the text (README "Supervision workflow", src/round/accepted-progress.ts).
+ */
 @Entity('progress_update')
-@Index(['taskId', 'documentId'], { unique: true })
+@Index(['taskId', 'period'], { unique: true })
+@Check('progress_update_source', '"document_id" IS NOT NULL OR "report_id" IS NOT NULL')
 export class ProgressUpdateEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -23,13 +30,23 @@ export class ProgressUpdateEntity {
   @JoinColumn({ name: 'task_id' })
   task?: TaskEntity;
 
+  /** The imported report that covers the task for the period; null when only a round's report did. */
   @Index()
-  @Column({ name: 'document_id', type: 'int' })
-  documentId: number;
+  @Column({ name: 'document_id', type: 'int', nullable: true })
+  documentId: number | null;
 
   @ManyToOne(() => DocumentEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'document_id' })
   document?: DocumentEntity;
+
+  /** The accepted round report whose text the row holds; null when it is the document's own text. */
+  @Index()
+  @Column({ name: 'report_id', type: 'int', nullable: true })
+  reportId: number | null;
+
+  @ManyToOne(() => ProgressReportEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'report_id' })
+  report?: ProgressReportEntity;
 
   /** 2021-Q1 */
   @Column({ type: 'text' })

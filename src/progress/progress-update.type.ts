@@ -15,7 +15,7 @@ export class ProgressItemModel {
 export interface ProgressRow {
   id: number;
   task_id: number;
-  document_id: number;
+  document_id: number | null;
   period: string;
   text: string;
   items: ProgressItem[];
@@ -23,14 +23,16 @@ export interface ProgressRow {
   status_reason: string;
   percent: number | null;
   percent_reason: string | null;
+  report_id: number | null;
 }
 
-@ObjectType('ProgressUpdate', { implements: Node, description: 'What one progress report (推进情况报告) says about one task (进展情况).' })
+@ObjectType('ProgressUpdate', { implements: Node, description: 'A task’s progress for one period (进展情况): what an imported progress report (推进情况报告) says about it, or the unit’s report the office accepted in a reporting round — one per task and period.' })
 export class ProgressUpdateModel extends Node {
   readonly __typename = 'ProgressUpdate';
   dbId: number;
   taskId: number;
-  documentId: number;
+  documentId: number | null;
+  reportId: number | null;
 
   @Field({ description: 'Reporting period (2021-Q1).' })
   period: string;
@@ -65,6 +67,7 @@ export class ProgressUpdateModel extends Node {
       items: row.items,
       percent: row.percent,
       percentReason: row.percent_reason,
+      reportId: row.report_id,
     });
   }
 }

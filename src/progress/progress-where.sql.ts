@@ -1,5 +1,5 @@
-import { booleanWhereSql } from '../graphql/boolean-where.sql';
-import { type Sql, enumFilterSql, sql, stringFilterSql } from '../graphql/sql';
+import { booleanWhereSql } from '../sql/boolean-where.sql';
+import { type Sql, enumFilterSql, sql, stringFilterSql } from '../sql/sql';
 import type { ProgressWhere } from './progress.inputs';
 
 /** SQL condition on the progress_update row aliased `pu`. */

@@ -1,11 +1,11 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
-import { type Fields, columnList } from '../graphql/json-tuple';
-import { sql } from '../graphql/sql';
+import { type Fields, columnList } from '../sql/json-tuple';
+import { sql } from '../sql/sql';
 import { ProgressUpdateModel, type ProgressRow } from './progress-update.type';
 
 /** The ProgressRow fields in order; also the JSON tuples of task-relations.sql.ts, so primed rows have the loader's shape. */
-export const PROGRESS_FIELDS: Fields<ProgressRow> = ['id', 'task_id', 'document_id', 'period', 'text', 'items', 'status', 'status_reason', 'percent', 'percent_reason'];
+export const PROGRESS_FIELDS: Fields<ProgressRow> = ['id', 'task_id', 'document_id', 'period', 'text', 'items', 'status', 'status_reason', 'percent', 'percent_reason', 'report_id'];
 /** The ProgressRow columns of `progress_update pu`. */
 export const PROGRESS_COLUMNS = columnList(sql.identifier('pu'), PROGRESS_FIELDS);
 

@@ -27,7 +27,10 @@ export interface RiskUpdate {
 export interface RiskInput {
   asOf: string;
   planYear: number;
+  /** The deadline: an approved extension's (延期) when there is one. */
   due: string;
+  /** The day the office closed the task (办结), null while open. */
+  closedOn: string | null;
   /** Reports of the plan dated on or before asOf, oldest first (ties by document id). */
   reports: RiskReport[];
   /** The task's updates in those reports. */
@@ -35,6 +38,7 @@ export interface RiskInput {
 }
 
 export enum RiskRule {
+  CLOSED = 'CLOSED',
   NO_REPORT_YET = 'NO_REPORT_YET',
   COMPLETED = 'COMPLETED',
   SUSPENDED = 'SUSPENDED',
@@ -108,13 +112,22 @@ const overdueUnreported: Rule = {
 };
 
 /**
- * In order. NO_REPORT_YET and COMPLETED decide alone (nothing to judge yet;
- * done is done), but only after OVERDUE_UNREPORTED: a task whose deadline
+ * In order. CLOSED, NO_REPORT_YET and COMPLETED decide alone (the office
+ * struck it off; nothing to judge yet; done is done). CLOSED comes first and
+ * holds at every asOf: closing (办结) is the office's answer to what the
+ * reports say, and a light that stayed red until the next report's date would
+ * ask the office to act on it twice (README "Extensions and closing").
+ * NO_REPORT_YET and COMPLETED come only after OVERDUE_UNREPORTED: a task whose deadline
  * passed with no update on it is red whether or not its plan has a report, so
  * NO_REPORT_YET is UNKNOWN only while the deadline is still ahead. Of the
  * rest, every rule that fires is listed and the worst level wins.
  */
 export const RULES: Rule[] = [
+  {
+    rule: RiskRule.CLOSED,
+    level: RiskLevel.GREEN,
+    fires: ({ input }) => (input.closedOn ? `closed by the supervision office on ${input.closedOn} (办结/销号)` : null),
+  },
   {
     rule: RiskRule.NO_REPORT_YET,
     level: RiskLevel.UNKNOWN,
@@ -195,8 +208,8 @@ export function assessRisk(input: RiskInput): RiskVerdict {
   };
   const verdict = (level: RiskLevel, reasons: RiskReason[]): RiskVerdict => ({ level, asOf: input.asOf, reasons });
 
-  const [unknown, completed, ...judged] = RULES;
-  for (const decisive of [unknown, completed]) {
+  const [closed, unknown, completed, ...judged] = RULES;
+  for (const decisive of [closed, unknown, completed]) {
     const detail = decisive.fires(facts);
     if (detail) return verdict(decisive.level, [{ rule: decisive.rule, detail }]);
   }

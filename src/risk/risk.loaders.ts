@@ -1,14 +1,16 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import type { ProgressStatus } from '../progress/progress-status';
 import type { RiskInput } from './risk-rules';
-import { asOfSql, dueSql, reportDateSql } from './risk.sql';
+import { asOfSql, dueSql } from './risk.sql';
+import { planReportsSql, updateReportKeySql } from './report-sources.sql';
 
 interface RiskInputRow {
   task_id: number;
   plan_year: number;
   due: string;
+  closed_on: string | null;
   as_of: string;
   reports: { documentId: number; date: string }[];
   updates: { documentId: number; status: ProgressStatus; percent: number | null }[];
@@ -29,19 +31,20 @@ export function loadRiskInput(ctx: RequestContext, taskId: number, asOf: string 
   return ctx
     .loader<number, RiskInput>(`risk.input:${asOf ?? ''}`, async (taskIds) => {
       const aliases = { task: t, plan: p };
+      const planId = sql`${t}.plan_id`;
       const rows = await ctx.query<RiskInputRow>(
-        sql`SELECT ${t}.id AS task_id, ${p}.year AS plan_year, to_char(${dueSql(aliases)}, 'YYYY-MM-DD') AS due, to_char(${a}.as_of, 'YYYY-MM-DD') AS as_of,
-           (SELECT COALESCE(json_agg(json_build_object('documentId', ${d}.id, 'date', to_char(${reportDateSql(d)}, 'YYYY-MM-DD'))
-                     ORDER BY ${reportDateSql(d)}, ${d}.id), '[]')
-              FROM document ${d} WHERE ${d}.plan_id = ${t}.plan_id AND ${d}.kind = 'PROGRESS_REPORT' AND ${reportDateSql(d)} <= ${a}.as_of) AS reports,
-           (SELECT COALESCE(json_agg(json_build_object('documentId', ${x}.document_id, 'status', ${x}.status, 'percent', ${x}.percent)), '[]')
-              FROM progress_update ${x} JOIN document ${d} ON ${d}.id = ${x}.document_id
-              WHERE ${x}.task_id = ${t}.id AND ${reportDateSql(d)} <= ${a}.as_of) AS updates
+        sql`SELECT ${t}.id AS task_id, ${p}.year AS plan_year, to_char(${dueSql(aliases)}, 'YYYY-MM-DD') AS due, to_char(${t}.closed_on, 'YYYY-MM-DD') AS closed_on, to_char(${a}.as_of, 'YYYY-MM-DD') AS as_of,
+           (SELECT COALESCE(json_agg(json_build_object('documentId', ${d}.key, 'date', to_char(${d}.date, 'YYYY-MM-DD'))
+                     ORDER BY ${d}.date, ${d}.key), '[]')
+              FROM ${planReportsSql(planId)} ${d} WHERE ${d}.date <= ${a}.as_of) AS reports,
+           (SELECT COALESCE(json_agg(json_build_object('documentId', ${d}.key, 'status', ${x}.status, 'percent', ${x}.percent)), '[]')
+              FROM progress_update ${x} JOIN ${planReportsSql(planId)} ${d} ON ${d}.key = ${updateReportKeySql(x, planId)}
+              WHERE ${x}.task_id = ${t}.id AND ${d}.date <= ${a}.as_of) AS updates
          FROM task ${t} JOIN plan ${p} ON ${p}.id = ${t}.plan_id
          CROSS JOIN LATERAL (SELECT ${asOfSql(aliases, asOf)} AS as_of) ${a}
          WHERE ${t}.id = ANY(${sql.value(taskIds, 'int[]')})`,
       );
-      return byKey(taskIds, rows, (r) => r.task_id, 'task', (r) => ({ asOf: r.as_of, planYear: r.plan_year, due: r.due, reports: r.reports, updates: r.updates }));
+      return byKey(taskIds, rows, (r) => r.task_id, 'task', (r) => ({ asOf: r.as_of, planYear: r.plan_year, due: r.due, closedOn: r.closed_on, reports: r.reports, updates: r.updates }));
     })
     .load(taskId);
 }

@@ -1,6 +1,7 @@
-import { type Sql, sql } from '../graphql/sql';
+import { type Sql, sql } from '../sql/sql';
 import type { TaskAliases } from '../task/task-where.sql';
 import { BEHIND_POINTS, DUE_SOON_DAYS } from './risk-rules';
+import { planReportsSql, updateReportKeySql } from './report-sources.sql';
 
 /**
  * The SQL side of risk-rules.ts, as fragments on a task row joined to its
@@ -12,8 +13,21 @@ import { BEHIND_POINTS, DUE_SOON_DAYS } from './risk-rules';
 /** A report's date: its 落款日期, else 31 December of its year. Shared by the JS inputs and the SQL level. */
 export const reportDateSql = (d: Sql): Sql => sql`COALESCE(${d}.issued_on, make_date(${d}.year, 12, 31))`;
 
-/** The task's deadline: stored at import; the plan year's end guards a row written before derivation. */
-export const dueSql = ({ task, plan }: TaskAliases): Sql => sql`COALESCE(${task}.due_on, make_date(${plan}.year, 12, 31))`;
+/**
+ * The task's deadline: an approved extension's (延期, stored by storeWorkflowFacts), else the one stored at
+ * import; the plan year's end guards a row written before derivation.
+ */
+export const dueSql = (aliases: TaskAliases): Sql => sql`COALESCE(${aliases.task}.extended_due_on, ${textDueSql(aliases)})`;
+
+/** The deadline before any extension (TaskDue.originalDate): stored at import, else the plan year's end. */
+export const textDueSql = ({ task, plan }: TaskAliases): Sql => sql`COALESCE(${task}.due_on, make_date(${plan}.year, 12, 31))`;
+
+/** Where dueSql's date comes from (TaskDue.source): EXTENSION when an approved extension set it. */
+export const dueSourceSql = ({ task }: Pick<TaskAliases, 'task'>): Sql =>
+  sql`(CASE WHEN ${task}.extended_due_on IS NOT NULL THEN 'EXTENSION'::due_source ELSE ${task}.due_source END)`;
+
+/** The task was closed by the office (办结, storeWorkflowFacts): the CLOSED rule, which decides before every other. */
+export const closedSql = ({ task }: Pick<TaskAliases, 'task'>): Sql => sql`(${task}.closed_on IS NOT NULL)`;
 
 const rd = sql.identifier('rk_rd');
 const pd = sql.identifier('rk_pd');
@@ -30,7 +44,7 @@ const f = sql.identifier('rk_f');
  */
 export function asOfSql({ task, plan }: TaskAliases, asOf: string | null): Sql {
   return sql`COALESCE(${sql.value(asOf, 'date')},
-    (SELECT max(${reportDateSql(rd)}) FROM document ${rd} WHERE ${rd}.plan_id = ${task}.plan_id AND ${rd}.kind = 'PROGRESS_REPORT'),
+    (SELECT max(${rd}.date) FROM ${planReportsSql(sql`${task}.plan_id`)} ${rd}),
     (SELECT min(${pd}.issued_on) FROM document ${pd} WHERE ${pd}.plan_id = ${task}.plan_id AND ${pd}.kind = 'PLAN'),
     make_date(${plan}.year, 1, 1))`;
 }
@@ -41,22 +55,25 @@ export function asOfSql({ task, plan }: TaskAliases, asOf: string | null): Sql {
  */
 function riskFactsSql(aliases: TaskAliases, asOf: string | null): Sql {
   const { task, plan } = aliases;
+  const planId = sql`${task}.plan_id`;
+  const key = updateReportKeySql(x, planId);
   return sql`SELECT ${a}.as_of, ${a}.due, ${a}.start, ${a}.year, ${r}.reports,
-      EXISTS (SELECT 1 FROM progress_update ${x} WHERE ${x}.task_id = ${task}.id AND ${x}.document_id = ${r}.ids[1]) AS in_last,
-      EXISTS (SELECT 1 FROM progress_update ${x} WHERE ${x}.task_id = ${task}.id AND ${x}.document_id = ${r}.ids[2]) AS in_prev,
+      EXISTS (SELECT 1 FROM progress_update ${x} WHERE ${x}.task_id = ${task}.id AND ${key} = ${r}.ids[1]) AS in_last,
+      EXISTS (SELECT 1 FROM progress_update ${x} WHERE ${x}.task_id = ${task}.id AND ${key} = ${r}.ids[2]) AS in_prev,
       ${l}.status, ${l}.percent
     FROM (SELECT ${asOfSql(aliases, asOf)} AS as_of, ${dueSql(aliases)} AS due, make_date(${plan}.year, 1, 1) AS start, ${plan}.year) ${a}
     CROSS JOIN LATERAL (
-      SELECT count(*)::int AS reports, array_agg(${d}.id ORDER BY ${reportDateSql(d)} DESC, ${d}.id DESC) AS ids
-      FROM document ${d} WHERE ${d}.plan_id = ${task}.plan_id AND ${d}.kind = 'PROGRESS_REPORT' AND ${reportDateSql(d)} <= ${a}.as_of) ${r}
+      SELECT count(*)::int AS reports, array_agg(${d}.key ORDER BY ${d}.date DESC, ${d}.key DESC) AS ids
+      FROM ${planReportsSql(planId)} ${d} WHERE ${d}.date <= ${a}.as_of) ${r}
     LEFT JOIN LATERAL (
-      SELECT ${x}.status, ${x}.percent FROM progress_update ${x} JOIN document ${d} ON ${d}.id = ${x}.document_id
-      WHERE ${x}.task_id = ${task}.id AND ${reportDateSql(d)} <= ${a}.as_of
-      ORDER BY ${reportDateSql(d)} DESC, ${d}.id DESC LIMIT 1) ${l} ON TRUE`;
+      SELECT ${x}.status, ${x}.percent FROM progress_update ${x} JOIN ${planReportsSql(planId)} ${d} ON ${d}.key = ${key}
+      WHERE ${x}.task_id = ${task}.id AND ${d}.date <= ${a}.as_of
+      ORDER BY ${d}.date DESC, ${d}.key DESC LIMIT 1) ${l} ON TRUE`;
 }
 
 /** The facts riskCaseSql judges, each an expression over the row it is evaluated on. */
 interface RiskFacts {
+  closed: Sql;
   asOf: Sql;
   due: Sql;
   start: Sql;
@@ -72,13 +89,14 @@ interface RiskFacts {
 
 /**
  * The level as a CASE over the facts, yielding 'RED' | 'YELLOW' | 'GREEN' |
- * 'UNKNOWN'. It follows RULES in risk-rules.ts: OVERDUE_UNREPORTED before
+ * 'UNKNOWN'. It follows RULES in risk-rules.ts: CLOSED first, then OVERDUE_UNREPORTED before
  * NO_REPORT_YET (a deadline passed in silence needs no report to be judged),
  * then UNKNOWN and COMPLETED decide, then any RED rule, then any YELLOW rule;
  * the BEHIND_SCHEDULE comparison is the same float arithmetic as the JS one.
  */
 function riskCaseSql(f: RiskFacts): Sql {
   return sql`CASE
+      WHEN ${f.closed} THEN 'GREEN'
       WHEN ${f.status} IS NULL AND ${f.asOf} > ${f.due} THEN 'RED'
       WHEN ${f.reports} = 0 THEN 'UNKNOWN'
       WHEN ${f.status} = 'COMPLETED' THEN 'GREEN'
@@ -100,6 +118,7 @@ function riskCaseSql(f: RiskFacts): Sql {
  */
 function storedFacts({ task, plan }: TaskAliases): RiskFacts {
   return {
+    closed: closedSql({ task }),
     asOf: sql`COALESCE(${plan}.default_as_of, make_date(${plan}.year, 1, 1))`,
     due: dueSql({ task, plan }),
     start: sql`make_date(${plan}.year, 1, 1)`,
@@ -130,6 +149,7 @@ export function riskLevelSql(aliases: TaskAliases, asOf: string | null): Sql {
   if (asOf == null) return sql`${aliases.task}.risk_level`;
   const col = (name: string) => sql`${f}.${sql.identifier(name)}`;
   const facts: RiskFacts = {
+    closed: closedSql(aliases),
     asOf: col('as_of'),
     due: col('due'),
     start: col('start'),

@@ -17,6 +17,7 @@ registerEnumType(RiskRule, {
   name: 'RiskRule',
   description: 'One rule of the supervision lights, in the order they are applied (src/risk/risk-rules.ts).',
   valuesConfig: {
+    CLOSED: { description: 'GREEN, decides alone and before every other rule, at every asOf: the supervision office closed the task (办结/销号, Task.closure).' },
     NO_REPORT_YET: { description: 'UNKNOWN, decides alone: the plan has no progress report dated on or before asOf and the task’s deadline is not past (past it, OVERDUE_UNREPORTED wins).' },
     COMPLETED: { description: 'GREEN, decides alone: the latest update says completed (已完成).' },
     SUSPENDED: { description: 'RED: the latest update says the task is halted (暂缓, 暂停, 停工).' },

@@ -1,9 +1,9 @@
-import { type Sql, and, enumFilterSql, sql } from '../graphql/sql';
+import { type Sql, and, enumFilterSql, sql } from '../sql/sql';
 import type { TaskWhere } from '../task/task.inputs';
 import type { TaskAliases } from '../task/task-where.sql';
 import { BadUserInputError } from '../graphql/errors';
 import { checkIsoDate } from './iso-date';
-import { dueSql, riskLevelSql } from './risk.sql';
+import { dueSourceSql, dueSql, riskLevelSql } from './risk.sql';
 
 const rp = sql.identifier('sv_rp');
 
@@ -42,7 +42,7 @@ export function supervisionWhereSql(w: TaskWhere, aliases: TaskAliases): Sql[] {
     if (w.due.lte != null) conds.push(sql`${due} <= ${date(w.due.lte, 'lte')}`);
     if (w.due.gt != null) conds.push(sql`${due} > ${date(w.due.gt, 'gt')}`);
     if (w.due.gte != null) conds.push(sql`${due} >= ${date(w.due.gte, 'gte')}`);
-    if (w.due.source != null) conds.push(sql`${aliases.task}.due_source = ${sql.value(w.due.source, 'due_source')}`);
+    if (w.due.source != null) conds.push(sql`${dueSourceSql(aliases)} = ${sql.value(w.due.source, 'due_source')}`);
     parts.push(and(conds));
   }
   if (w.latestStatus) {

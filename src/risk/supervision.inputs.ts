@@ -31,7 +31,7 @@ export class DueFilter {
   @Field(() => String, { nullable: true, description: 'On or after this date.' })
   gte?: string;
 
-  @Field(() => DueSource, { nullable: true, description: 'Set by the task’s text (TEXT) or the plan year’s end (PLAN_YEAR_END).' })
+  @Field(() => DueSource, { nullable: true, description: 'Set by the task’s text (TEXT), the plan year’s end (PLAN_YEAR_END) or an approved extension (EXTENSION).' })
   source?: DueSource;
 }
 

@@ -18,6 +18,9 @@ import { graphiqlRouter } from './graphiql';
 import { graphqlPost, isPlainJsonPost } from './graphql-http';
 import { healthHandler, type Lifecycle } from './health';
 import { ledgerExportRouter } from './ledger-export-route';
+import { documentUploadRouter } from './document-upload-route';
+import { documentFileRouter } from './document-file-route';
+import { uploadPageRouter } from './upload-page';
 import { jsonErrorHandler, jsonNotFound, jsonTextErrors, requireJsonPost } from './http-errors';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { createLogger, type Logger } from './logger';
@@ -129,6 +132,10 @@ export async function createApp({
   app.use(graphiqlRouter(path.join(PROJECT_ROOT, 'public', 'graphiql')));
   // Ledger exports (台账 .xlsx/.csv): reads, through the same context, limits and error formatting as GraphQL.
   app.use(ledgerExportRouter({ schema, limits, context, gate, formatError, database, logger }));
+  // Documents in through HTTP (issue 17): upload and preview, and the originals for download.
+  app.use(documentUploadRouter({ dataSource, limits, gate, formatError }));
+  app.use(documentFileRouter({ dataSource, gate, formatError }));
+  app.use(uploadPageRouter(path.join(PROJECT_ROOT, 'public', 'graphiql')));
   app.use(
     '/graphql',
     jsonTextErrors,

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { BadUserInputError, DatabaseUnavailableError, RequestTimeoutError } from '../graphql/errors';
-import { isConnectionError, sqlState, type DatabaseState } from './database-state';
+import type { DatabaseState } from './database-state';
+import { isConnectionError, sqlState } from '../sql/database-errors';
 import type { Limits } from './limits';
 import type { Logger } from './logger';
 

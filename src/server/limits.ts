@@ -12,6 +12,8 @@ export interface Limits {
   maxTokens: number;
   /** HTTP body size, as Express's body-parser reads it ("100kb"). */
   maxBodyBytes: number;
+  /** Body of one document upload (POST /documents): the file's bytes. */
+  maxUploadBytes: number;
   /** Estimated cost: page sizes multiplied through nesting (see query-cost.ts). */
   maxCost: number;
   /** Conditions of one compiled filter, after variables are expanded. */
@@ -31,6 +33,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 15,
   maxTokens: 2000,
   maxBodyBytes: 100 * 1024,
+  maxUploadBytes: 20 * 1024 * 1024,
   maxCost: 50000,
   maxFilterConditions: 200,
   requestTimeoutMs: 10000,
@@ -44,6 +47,7 @@ export const LIMIT_ENV: Record<keyof Limits, string> = {
   maxAliases: 'DUBAN_MAX_ALIASES',
   maxTokens: 'DUBAN_MAX_TOKENS',
   maxBodyBytes: 'DUBAN_MAX_BODY_BYTES',
+  maxUploadBytes: 'DUBAN_MAX_UPLOAD_BYTES',
   maxCost: 'DUBAN_MAX_COST',
   maxFilterConditions: 'DUBAN_MAX_FILTER_CONDITIONS',
   requestTimeoutMs: 'DUBAN_REQUEST_TIMEOUT_MS',

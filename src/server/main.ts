@@ -16,7 +16,7 @@ import { PROJECT_ROOT } from '../db/config';
 import type { RequestContext } from '../graphql/context';
 import { connectDatabase, type Database } from '../db/connect';
 import { seedMissing } from '../import/writer/seed';
-import { summariseImport } from '../cli/import-report';
+import { summariseImport } from './import-summary';
 import type { ImportResult } from '../import/writer/import-result';
 import { createApp } from './app';
 import type { Lifecycle } from './health';

@@ -6,7 +6,7 @@ import type { Authenticator } from '../auth/authenticate';
 import type { RateLimits } from '../auth/rate-limit';
 import { AuthenticationError } from '../graphql/errors';
 import { ANONYMOUS, type Principal, type RequestOrigin } from '../graphql/principal';
-import { isConnectionError } from './database-state';
+import { isConnectionError } from '../sql/database-errors';
 import { send } from './http-errors';
 import type { Logger } from './logger';
 

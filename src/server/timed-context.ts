@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { RequestContext } from '../graphql/context';
 import type { Principal, RequestOrigin } from '../graphql/principal';
-import type { Compiled, Sql } from '../graphql/sql';
+import type { Compiled, Sql } from '../sql/sql';
 import { RequestTimeoutError } from '../graphql/errors';
 
 /**

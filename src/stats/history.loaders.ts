@@ -1,5 +1,5 @@
 import type { RequestContext } from '../graphql/context';
-import { type Sql, sql } from '../graphql/sql';
+import { type Sql, sql } from '../sql/sql';
 import { riskLevelSql } from '../risk/risk.sql';
 import { latestStatusSql } from '../risk/supervision-where.sql';
 import { YearRecordModel } from './year-record.type';

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../graphql/errors';
 import type { RequestContext } from '../graphql/context';
 import { OrderDirection } from '../graphql/order';
-import { type Sql, TRUE, sql } from '../graphql/sql';
+import { type Sql, TRUE, sql } from '../sql/sql';
 import { LeaderModel } from '../leader/leader.type';
 import { checkIsoDate } from '../risk/iso-date';
 import { riskLevelSql } from '../risk/risk.sql';

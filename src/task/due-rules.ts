@@ -4,6 +4,8 @@ export enum DueSource {
   TEXT = 'TEXT',
   /** The text sets none: the end of the plan's year (a 政府工作报告 task is a task of that year). */
   PLAN_YEAR_END = 'PLAN_YEAR_END',
+  /** The office approved an extension (延期) and fixed this date; never stored by the importer, only worked out from task.extended_due_on. */
+  EXTENSION = 'EXTENSION',
 }
 
 export interface DueVerdict {

@@ -1,4 +1,4 @@
-import { type Sql, sql } from '../graphql/sql';
+import { type Sql, sql } from '../sql/sql';
 
 /** The TaskRow columns of a task row joined to its plan row, under the aliases given. */
 export function taskColumns(t: Sql, p: Sql): Sql {

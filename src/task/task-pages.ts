@@ -5,7 +5,7 @@ import { OrderDirection } from '../graphql/order';
 import { PAGE_ROW, type Page, type SortKey, keysetSql, limitSql, orderBySql, pageRequest, pageRows, pageSql, toPage } from '../graphql/pagination';
 import { connectionSelection } from '../graphql/selection';
 import { memoForRootField } from '../graphql/operation-memo';
-import { type Sql, TRUE, and, compile, sql } from '../graphql/sql';
+import { type Sql, TRUE, and, compile, sql } from '../sql/sql';
 import type { Role } from '../unit/role';
 import { type TaskConnectionArgs, TaskOrderField, type TaskWhere } from './task.inputs';
 import { taskColumns } from './task-columns.sql';

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../graphql/context';
 import type { ConnectionSelection } from '../graphql/selection';
 import { subfields } from '../graphql/selection';
-import { fromTuple, jsonTuple } from '../graphql/json-tuple';
-import { type Sql, sql } from '../graphql/sql';
+import { fromTuple, jsonTuple } from '../sql/json-tuple';
+import { type Sql, sql } from '../sql/sql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { DOCUMENT_COLUMNS, primeDocument } from '../document/document.loaders';
 import type { DocumentRow } from '../document/document.type';

@@ -1,14 +1,16 @@
-import { booleanWhereSql } from '../graphql/boolean-where.sql';
-import { listFilterSql } from '../graphql/list-filter.sql';
-import { type Sql, enumFilterSql, intFilterSql, sql, stringFilterSql } from '../graphql/sql';
+import { booleanWhereSql } from '../sql/boolean-where.sql';
+import { listFilterSql } from '../sql/list-filter.sql';
+import { type Sql, enumFilterSql, intFilterSql, sql, stringFilterSql } from '../sql/sql';
 import { leaderWhereSql } from '../leader/leader-where.sql';
 import { progressWhereSql } from '../progress/progress-where.sql';
 import { supervisionWhereSql } from '../risk/supervision-where.sql';
+import { workflowWhereSql } from '../extension/workflow-where.sql';
 import { Role } from '../unit/role';
 import { unitWhereSql } from '../unit/unit-where.sql';
 import type { UnitListFilter } from '../unit/unit.inputs';
 import { jurisdictionWhereSql } from '../plan/jurisdiction-where.sql';
 import type { TaskWhere } from './task.inputs';
+import { roundReportWhereSql } from '../round/round-where.sql';
 
 /** The aliases a task condition refers to: the task row and its plan row. */
 export interface TaskAliases {
@@ -62,6 +64,8 @@ export function taskWhereSql(where: TaskWhere, { task, plan }: TaskAliases, dept
         parts.push(listFilterSql(sql`FROM progress_update ${pu} WHERE ${pu}.task_id = ${task}.id`, w.progress, (pw) => progressWhereSql(pw, pu)));
       }
       parts.push(...supervisionWhereSql(w, { task, plan })); // issue #10: risk, due, latestStatus, percent, reported
+      parts.push(...workflowWhereSql(w, { task, plan })); // issue 17: closed, extensionPending, extended
+      if (w.roundReport) parts.push(roundReportWhereSql(w.roundReport, { task, plan }));
       return parts;
     },
     (w, d) => taskWhereSql(w, { task, plan }, d),

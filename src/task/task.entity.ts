@@ -97,9 +97,20 @@ export class TaskEntity {
   @Column({ name: 'in_previous_report', type: 'boolean', default: false })
   inPreviousReport: boolean;
 
+  // The office's decisions the lights read (issue 17), stored by storeWorkflowFacts (src/risk/supervision-facts.ts)
+  // in the deciding mutation's transaction, beside the columns above, so the risk filter stays a read of the row.
+  /** The deadline an approved extension (延期) fixed; null without one. It wins over due_on. */
+  @Column({ name: 'extended_due_on', type: 'date', nullable: true })
+  extendedDueOn: string | null;
+
+  /** The day (Beijing time) the office closed the task (办结); null while it is open. */
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn: string | null;
+
   /**
    * The light (RED, YELLOW, GREEN, UNKNOWN) these facts give at the plan's default date. The importer
-   * writes a task, then its facts and light in the same transaction: the default is never what a
+   * writes a task, then its facts and light in the same transaction (and every other writer
+   * of what the light reads refreshes it in its own: storeWorkflowFacts, accepted progress): the default is never what a
    * committed row holds.
    */
   @Column({ name: 'risk_level', type: 'text', default: 'UNKNOWN' })

@@ -8,6 +8,7 @@ import { UnitListFilter } from '../unit/unit.inputs';
 import { Section } from './section';
 import { DueFilter, PercentFilter, ReportedFilter, RiskFilter } from '../risk/supervision.inputs';
 import { ProgressStatusFilter } from '../progress/progress.inputs';
+import { RoundReportFilter } from '../round/round-where.inputs';
 
 @InputType({ description: 'Conditions on a section.' })
 export class SectionFilter {
@@ -80,6 +81,20 @@ export class TaskWhere {
 
   @Field(() => ReportedFilter, { nullable: true, description: 'Whether the report of a period covers the task (已报送 / 未报送), as Task.reported.' })
   reported?: ReportedFilter;
+
+  // issue 17: the office's decisions, compiled by src/extension/workflow-where.sql.ts
+  @Field(() => Boolean, { nullable: true, description: 'true: closed by the office (办结/销号, Task.closure); false: open.' })
+  closed?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: has an extension request (延期申请) awaiting the office’s answer; false: has none.' })
+  extensionPending?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: its deadline was moved by an approved extension (Task.due.source EXTENSION); false: it was not.' })
+  extended?: boolean;
+
+  // issue 17: compiled by src/round/round-where.sql.ts
+  @Field(() => RoundReportFilter, { nullable: true, description: 'Where the task stands in a reporting round (报送轮次): not reported, waiting for review, returned, overdue.' })
+  roundReport?: RoundReportFilter;
 }
 
 export enum TaskOrderField {

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey } from '../graphql/context';
-import { type Fields, columnList } from '../graphql/json-tuple';
-import { sql } from '../graphql/sql';
+import { type Fields, columnList } from '../sql/json-tuple';
+import { sql } from '../sql/sql';
 import { CategoryModel } from './category.type';
 import { taskColumns } from './task-columns.sql';
 import { TaskModel, type TaskRow } from './task.type';
@@ -46,7 +46,7 @@ const CATEGORY_BY_ID = 'category.byId';
 function categoryById(ctx: RequestContext) {
   return ctx
     .loader<number, CategoryModel>(CATEGORY_BY_ID, async (ids) => {
-      const rows = await ctx.query<{ id: number; plan_id: number; name: string; position: number }>(
+      const rows = await ctx.query<CategoryRow>(
         sql`SELECT ${CATEGORY_COLUMNS} FROM category WHERE id = ANY(${sql.value(ids, 'int[]')})`,
       );
       return byKey(ids, rows, (r) => r.id, 'category', CategoryModel.fromRow);
@@ -56,7 +56,7 @@ function categoryById(ctx: RequestContext) {
 export function loadCategoriesOfPlan(ctx: RequestContext, planId: number): Promise<CategoryModel[]> {
   return ctx
     .loader<number, CategoryModel[]>('category.byPlan', async (planIds) => {
-      const rows = await ctx.query<{ id: number; plan_id: number; name: string; position: number }>(
+      const rows = await ctx.query<CategoryRow>(
         sql`SELECT ${CATEGORY_COLUMNS} FROM category WHERE plan_id = ANY(${sql.value(planIds, 'int[]')}) ORDER BY plan_id, position`,
       );
       return planIds.map((id) => rows.filter((r) => r.plan_id === id).map(CategoryModel.fromRow));

@@ -16,8 +16,6 @@ export interface TaskRow {
   source_line: number;
 }
 
-export const TASK_COLUMNS = 't.id, t.plan_id, p.year, t.section, t.number, t.category_id, t.title, t.content, t.document_id, t.source_line';
-
 @ObjectType('Task', { implements: Node, description: 'One numbered row of a plan: a target, a livelihood project or a key task, with who is responsible for it.' })
 export class TaskModel extends Node {
   readonly __typename = 'Task';

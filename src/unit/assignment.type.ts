@@ -1,12 +1,12 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node.interface';
 import { Role } from './role';
-import { UNIT_JSON, type UnitRow } from './unit.type';
+import type { UnitRow } from './unit.type';
+// Evaluated first so Unit registers before Assignment: type-graphql prints types in registration order,
+// and the committed SDL has that order (this module once imported a value of unit.type.ts).
+import './unit.type';
 
-/** Assignments with their unit embedded: `FROM assignment a JOIN unit u`. */
-export const ASSIGNMENT_SELECT = `SELECT a.id, a.task_id, a.unit_id, a.role, a.position, a.acting_as, a.written_as, ${UNIT_JSON} AS unit
-  FROM assignment a JOIN unit u ON u.id = a.unit_id`;
-
+/** An assignment row with its unit embedded; its columns in order are ASSIGNMENT_FIELDS (unit-json.sql.ts). */
 export interface AssignmentRow {
   id: number;
   task_id: number;

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../graphql/context';
 import { BadUserInputError } from '../graphql/errors';
-import { MAX_PAGE_SIZE, type Page } from '../graphql/pagination';
+import { ConnectionArgs, MAX_PAGE_SIZE, type Page } from '../graphql/pagination';
 import { Section } from '../task/section';
 import { TaskConnection } from '../task/task-connection.type';
 import { TaskConnectionArgs } from '../task/task.inputs';
@@ -13,6 +13,8 @@ import { Role } from './role';
 import { CollaboratorModel, LeaderCountModel, WorkloadModel } from './unit-graph.types';
 import { loadCollaborators, loadLeadersOfUnit, loadWorkload } from './unit-graph.loaders';
 import { loadAliases } from './unit.loaders';
+import { collaboratorPage } from './collaborator-pages';
+import { CollaboratorConnection } from './unit-connection.type';
 import { UnitModel } from './unit.type';
 
 @ArgsType()
@@ -37,6 +39,12 @@ class CollaboratorsArgs {
 
   @Field(() => Int, { defaultValue: 20, description: `How many, most shared first: 1–${MAX_PAGE_SIZE}, default 20.` })
   first: number;
+}
+
+@ArgsType()
+class CollaboratorConnectionArgs extends ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: 'Only tasks of this year; all years when omitted.' })
+  year?: number;
 }
 
 @ArgsType()
@@ -65,10 +73,25 @@ export class UnitFieldsResolver {
     return loadLeadersOfUnit(ctx, unit.dbId, role, year);
   }
 
-  @FieldResolver(() => [CollaboratorModel], { description: 'Units that share tasks with this one (any role, 协同关系), with the tasks shared, most first.' })
+  // A list with `first` and no cursor looked paginated and could not be paged. Turning it into a
+  // connection would change its type under every client that selects `collaborators { unit … }`
+  // (a silent break), so the connection is a new field and the list stays, deprecated.
+  @FieldResolver(() => [CollaboratorModel], {
+    description: 'Units that share tasks with this one (any role, 协同关系), with the tasks shared, most first; the first `first` of them.',
+    deprecationReason:
+      'A list cut at `first` with no cursor, so the rest cannot be reached: use `collaboratorConnection` (same order; edges, cursors, pageInfo, totalCount, `after`).',
+  })
   collaborators(@Root() unit: UnitModel, @Args() { year, first }: CollaboratorsArgs, @Ctx() ctx: RequestContext): Promise<CollaboratorModel[]> {
     if (first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`\`first\` must be between 1 and ${MAX_PAGE_SIZE} (got ${first}).`, 'first');
     return loadCollaborators(ctx, unit.dbId, first, year);
+  }
+
+  @FieldResolver(() => CollaboratorConnection, {
+    description:
+      'Units that share tasks with this one (协同单位 / 协同关系, any role), a page at a time: most shared tasks first, then name and id (stable under pagination), each with the tasks shared.',
+  })
+  collaboratorConnection(@Root() unit: UnitModel, @Args() { year, ...page }: CollaboratorConnectionArgs, @Ctx() ctx: RequestContext): Promise<Page<CollaboratorModel>> {
+    return collaboratorPage(ctx, unit.dbId, { ...page, year });
   }
 
   @FieldResolver(() => WorkloadModel, { description: 'Number of tasks by role, for a year and section if given.' })

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../graphql/context';
-import { type Sql, sql } from '../graphql/sql';
+import { type Sql, sql } from '../sql/sql';
 import { LeaderModel } from '../leader/leader.type';
 import type { Section } from '../task/section';
 import { CollaboratorModel, LeaderCountModel, UnitCountModel, WorkloadModel } from './unit-graph.types';
@@ -17,7 +17,7 @@ const st = sql.identifier('st');
 const sp = sql.identifier('sp');
 
 /** `JOIN task/plan` restricted to a year and section when given. */
-function taskScope(taskExpr: Sql, year?: number | null, section?: Section | null): Sql {
+export function taskScope(taskExpr: Sql, year?: number | null, section?: Section | null): Sql {
   if (year == null && section == null) return sql.empty;
   return sql` JOIN task ${st} ON ${st}.id = ${taskExpr}${section != null ? sql` AND ${st}.section = ${sql.value(section, 'section')}` : sql.empty}${
     year != null ? sql` JOIN plan ${sp} ON ${sp}.id = ${st}.plan_id AND ${sp}.year = ${sql.value(year, 'int')}` : sql.empty

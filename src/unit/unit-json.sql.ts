@@ -1,11 +1,20 @@
-import { type Fields, columnList, fromTuple, jsonTuple } from '../graphql/json-tuple';
-import { type Sql, sql } from '../graphql/sql';
+import { type Fields, columnList, fromTuple, jsonTuple } from '../sql/json-tuple';
+import { type Sql, sql } from '../sql/sql';
 import type { AssignmentRow } from './assignment.type';
 import type { UnitRow } from './unit.type';
 
-/** The fields of an assignment (its unit apart) and of a unit, in order: the loaders' columns and the tuples alike. */
+/**
+ * The row shapes of the unit and assignment tables, in order: the one list the
+ * loaders, page statements, lookups and JSON tuples select, so a column added
+ * here reaches all of them in the same order (one declaration per table).
+ */
 const ASSIGNMENT_FIELDS: Fields<AssignmentRow> = ['id', 'task_id', 'unit_id', 'role', 'position', 'acting_as', 'written_as'];
 const UNIT_FIELDS: Fields<UnitRow> = ['id', 'name', 'kind', 'needs_review'];
+
+/** The UnitRow columns of unit `u` (bare names without an alias): `u.id, u.name, …`. */
+export function unitColumns(u: Sql | null): Sql {
+  return columnList(u, UNIT_FIELDS);
+}
 
 /** A UnitRow as JSON inside another query (saves a second statement for the unit). */
 export function unitJson(u: Sql, extra: Sql = sql.empty): Sql {
@@ -24,7 +33,7 @@ export function assignmentColumns(a: Sql, u: Sql, unitExtra: Sql = sql.empty): S
  * array) when `aliases` is given.
  */
 export function assignmentTuple(a: Sql, u: Sql, aliases?: Sql): Sql {
-  return jsonTuple(a, ASSIGNMENT_FIELDS, columnList(u, UNIT_FIELDS), ...(aliases ? [aliases] : []));
+  return jsonTuple(a, ASSIGNMENT_FIELDS, unitColumns(u), ...(aliases ? [aliases] : []));
 }
 
 /** The AssignmentRow of an `assignmentTuple`, with `unit.aliases` when the tuple carries them. */

@@ -1,9 +1,10 @@
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { jurisdictionArgumentSql, oneJurisdiction } from '../plan/jurisdiction-lookup';
 import { normaliseUnitName } from './unit-name-normalise';
 import type { UnitRow } from './unit.type';
+import { unitColumns } from './unit-json.sql';
 
 const u = sql.identifier('u');
 const j = sql.identifier('j');
@@ -28,7 +29,7 @@ export function loadUnitsNamed(ctx: RequestContext, name: string, jurisdiction: 
     .loader<string, NamedUnitRow[]>(`unit.byName:${jurisdiction ?? ''}`, async (names) => {
       const keys = names.map(normaliseUnitName);
       const rows = await ctx.query<NamedUnitRow & { key: string }>(
-        sql`SELECT DISTINCT ON (${n}.key, ${j}.id) ${n}.key, ${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review, ${u}.jurisdiction_id, ${j}.name AS jurisdiction
+        sql`SELECT DISTINCT ON (${n}.key, ${j}.id) ${n}.key, ${unitColumns(u)}, ${u}.jurisdiction_id, ${j}.name AS jurisdiction
             FROM unnest(${sql.value(keys, 'text[]')}) AS ${n}(key)
             CROSS JOIN LATERAL (SELECT id, 0 AS rank FROM unit WHERE name = ${n}.key
                                 UNION ALL SELECT unit_id, 1 FROM unit_alias WHERE alias = ${n}.key) ${m}

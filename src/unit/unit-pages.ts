@@ -3,13 +3,14 @@ import type { RequestContext } from '../graphql/context';
 import { connectionSelection } from '../graphql/selection';
 import { type ConnectionArgs, type Page, type SortKey, pageRequest, pageRows, pageSql, toPage } from '../graphql/pagination';
 import { memoForRootField } from '../graphql/operation-memo';
-import { type Sql, TRUE, compile, sql } from '../graphql/sql';
+import { type Sql, TRUE, compile, sql } from '../sql/sql';
 import { OrderDirection } from '../graphql/order';
 import { Role } from './role';
 import { type WorkloadOrder, WorkloadOrderField } from './workload-order.inputs';
 import type { Section } from '../task/section';
 import { UnitWorkloadModel } from './unit-graph.types';
 import type { UnitWhere } from './unit.inputs';
+import { unitColumns } from './unit-json.sql';
 import { UnitModel, type UnitRow } from './unit.type';
 import { unitWhereSql } from './unit-where.sql';
 
@@ -31,7 +32,7 @@ export async function unitPage(ctx: RequestContext, args: ConnectionArgs & { whe
     const request = pageRequest(args, BY_NAME);
     const where = args.where ? unitWhereSql(args.where, u) : TRUE;
     const count = info ? connectionSelection(info).totalCount : false;
-    return { request, where, statement: compile(pageSql({ select: sql`${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review`, from: UNITS, where, keys: byName, request, count })) };
+    return { request, where, statement: compile(pageSql({ select: unitColumns(u), from: UNITS, where, keys: byName, request, count })) };
   });
   const { rows, total } = pageRows(await ctx.query<UnitRow>(plan.statement));
   return toPage(rows, plan.request, (r) => [r.name, r.id], UnitModel.fromRow, async () => {
@@ -107,7 +108,7 @@ function workloadsCte(args: { year: number; section?: Section | null }): Sql {
   const section = args.section ? sql` AND ${t}.section = ${sql.value(args.section, 'section')}` : sql.empty;
   return sql`
     ${w} AS (
-      SELECT ${u}.id, ${u}.name, ${u}.kind, ${u}.needs_review,
+      SELECT ${unitColumns(u)},
              count(${a}.id) FILTER (WHERE ${a}.role = ${sql.value(Role.LEAD, 'role')})::int AS lead,
              count(${a}.id) FILTER (WHERE ${a}.role = ${sql.value(Role.CO, 'role')})::int AS co,
              count(DISTINCT ${a}.task_id)::int AS total

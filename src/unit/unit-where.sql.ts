@@ -1,5 +1,5 @@
-import { booleanWhereSql } from '../graphql/boolean-where.sql';
-import { type Sql, enumFilterSql, sql, stringFilterSql } from '../graphql/sql';
+import { booleanWhereSql } from '../sql/boolean-where.sql';
+import { type Sql, enumFilterSql, sql, stringFilterSql } from '../sql/sql';
 import { normaliseUnitName } from './unit-name-normalise';
 import { jurisdictionWhereSql } from '../plan/jurisdiction-where.sql';
 import type { UnitWhere } from './unit.inputs';

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../graphql/context';
 import { byKey, groupBy } from '../graphql/context';
-import { sql } from '../graphql/sql';
+import { sql } from '../sql/sql';
 import { AssignmentModel, type AssignmentRow } from './assignment.type';
-import { assignmentColumns } from './unit-json.sql';
+import { assignmentColumns, unitColumns } from './unit-json.sql';
 import { UnitModel, type UnitRow } from './unit.type';
 
 const a = sql.identifier('a');
@@ -11,18 +11,25 @@ const u = sql.identifier('u');
 export function loadUnit(ctx: RequestContext, id: number): Promise<UnitModel> {
   return ctx
     .loader<number, UnitModel>('unit.byId', async (ids) => {
-      const rows = await ctx.query<UnitRow>(sql`SELECT id, name, kind, needs_review FROM unit WHERE id = ANY(${sql.value(ids, 'int[]')})`);
+      const rows = await ctx.query<UnitRow>(sql`SELECT ${unitColumns(null)} FROM unit WHERE id = ANY(${sql.value(ids, 'int[]')})`);
       return byKey(ids, rows, (r) => r.id, 'unit', UnitModel.fromRow);
     })
     .load(id);
 }
 
-/** All assignments of a task with their units, in cell order: serves leadUnits, coUnits and assignments alike. */
-export function loadAssignmentsOfTask(ctx: RequestContext, taskId: number): Promise<AssignmentModel[]> {
-  return assignmentsOfTask(ctx).load(taskId);
+/** An assignment by id with its unit (node(id:)): one statement per batch. */
+export function loadAssignment(ctx: RequestContext, id: number): Promise<AssignmentModel> {
+  return ctx
+    .loader<number, AssignmentModel>('assignment.byId', async (ids) => {
+      const rows = await ctx.query<AssignmentRow>(
+        sql`SELECT ${assignmentColumns(a, u)} FROM assignment ${a} JOIN unit ${u} ON ${u}.id = ${a}.unit_id WHERE ${a}.id = ANY(${sql.value(ids, 'int[]')})`,
+      );
+      return byKey(ids, rows, (r) => r.id, 'assignment', AssignmentModel.fromRow);
+    })
+    .load(id);
 }
 
-/** The same, synchronously when the page statement already fetched them (see RequestContext.primeFetched). */
+/** All assignments of a task with their units, in cell order (serves leadUnits, coUnits and assignments alike), synchronously when the page statement already fetched them (see RequestContext.primeFetched). */
 export function assignmentsOfTaskNow(ctx: RequestContext, taskId: number): AssignmentModel[] | Promise<AssignmentModel[]> {
   return ctx.fetchedValue<number, AssignmentModel[]>(ASSIGNMENTS_OF_TASK, taskId) ?? assignmentsOfTask(ctx).load(taskId);
 }

@@ -24,6 +24,13 @@ class UnitsArgs extends ConnectionArgs {
 
   @Field(() => Int, { nullable: true, description: 'Year of the collaboration graph for BETWEENNESS ordering.' })
   year?: number;
+
+  @Field({
+    defaultValue: true,
+    description:
+      'For BETWEENNESS ordering: false ranks by the betweenness of the graph without the collective units (集体单位: 各镇街, 各部门 …), as Unit.centrality(includeCollectives: false); the collectives then score 0 like units without a task that year.',
+  })
+  includeCollectives: boolean;
 }
 
 @ArgsType()

@@ -2,9 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node.interface';
 import { UnitKind } from './unit-kind';
 
-/** A unit row as JSON inside another query (saves a second statement for the unit). */
-export const UNIT_JSON = `json_build_object('id', u.id, 'name', u.name, 'kind', u.kind, 'needs_review', u.needs_review)`;
-
+/** A unit row; its columns in order are UNIT_FIELDS (unit-json.sql.ts). */
 export interface UnitRow {
   id: number;
   name: string;

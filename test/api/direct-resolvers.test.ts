@@ -29,13 +29,12 @@ describe('direct resolvers', () => {
     JSON.stringify(await execute({ schema, document: parse(query), contextValue: new RequestContext(db.dataSource), variableValues: variables }));
 
   it('replaces every resolver whose handler work has a fixed answer', () => {
-    const changed = (type: string, field: string) =>
-      (direct.getType(type) as GraphQLObjectType).getFields()[field].resolve !== (generic.getType(type) as GraphQLObjectType).getFields()[field].resolve;
-    // Sanity of the comparison itself: two builds never share resolver functions, so look at the code instead.
-    const source = (type: string, field: string) => String((direct.getType(type) as GraphQLObjectType).getFields()[field].resolve);
+    const source = (schema: GraphQLSchema, type: string, field: string) => String((schema.getType(type) as GraphQLObjectType).getFields()[field].resolve);
     for (const [type, field] of [['Query', 'tasks'], ['Query', 'unit'], ['Task', 'leadUnits'], ['Task', 'risk'], ['Leader', 'tasks'], ['Task', 'id']]) {
-      expect(changed(type, field)).toBe(true);
-      expect(source(type, field)).not.toMatch(/getParams|resolverData/);
+      // type-graphql's per-call handler builds a resolverData object; the generic build shows that the pattern finds it,
+      // so its absence from the direct build means the handler was replaced (two builds never share functions to compare).
+      expect(source(generic, type, field)).toMatch(/resolverData/);
+      expect(source(direct, type, field)).not.toMatch(/getParams|resolverData/);
     }
   });
 

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { createTestDatabase, tableCounts, type TestDatabase } from '../support/test-database';
 import { PLAN_2024, REPORT_2021 } from '../support/seeds';
 import { USAGE } from '../../src/cli/import-args';
-import { CHECK_NAMES } from '../../src/import/validation/checks';
+import { CHECK_NAMES } from '../../src/import/model/check-names';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -62,6 +62,15 @@ describe('npm run import', () => {
       leadUnits: ['区科技局'],
       coUnits: ['科学城建设领导小组成员单位'],
       progress: expect.stringMatching(/^制定实施《加快建设西部（重庆）科学城沙坪坝区片区工作方案/),
+      // What the import will store (issue 21); test/cli/dry-run-signals.test.ts holds every item to the API's answer.
+      due: { date: '2021-12-31', source: 'PLAN_YEAR_END', words: [] },
+      progressSignals: {
+        status: 'IN_PROGRESS',
+        statusReason: 'reports work done or under way (matched “制定”)',
+        percent: null,
+        percentReason: null,
+        items: [{ number: null, text: expect.stringMatching(/^制定实施《加快建设西部（重庆）科学城沙坪坝区片区工作方案》.*完成专题调研。$/) }],
+      },
     });
     expect(json.warnings[0]).toEqual({ line: 215, message: 'row 5, 配合单位: joined wrapped name 科学城建设 + 领导小组成员单位 → 科学城建设领导小组成员单位' });
     expect(await tableCounts(db.dataSource)).toMatchObject({ document: 0 });

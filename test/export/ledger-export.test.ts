@@ -29,10 +29,14 @@ interface ApiTask {
   leaders: { name: string }[];
   leadUnits: { name: string }[];
   coUnits: { name: string }[];
-  progress: { period: string; text: string }[];
+  progress: ({ period: string; text: string } & Record<string, unknown>)[];
+  due: { date: string; source: string; words: string[] };
 }
 
-/** The items as the dry-run shape has them, from the API: what the issue asks to be identical. */
+/**
+ * The items as the dry-run shape has them, from the API: what the issue asks to be identical. A ledger read
+ * back derives the same signals the import stored (due, and the period's status, percent and items).
+ */
 async function apiItems(api: ApiServer, year: number, period: string | null) {
   const tasks: ApiTask[] = [];
   let after: string | null = null;
@@ -40,7 +44,8 @@ async function apiItems(api: ApiServer, year: number, period: string | null) {
     const { data, errors }: { data?: any; errors?: unknown } = await api.gql(
       `query($year: Int!, $after: String) { tasks(where: { year: { eq: $year } }, first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
-        nodes { section number title content category { name } leaders { name } leadUnits { name } coUnits { name } progress { period text } } } }`,
+        nodes { section number title content category { name } leaders { name } leadUnits { name } coUnits { name } due { date source words }
+        progress { period text status statusReason percent percentReason items { number text } } } } }`,
       { year, after },
     );
     expect(errors).toBeUndefined();
@@ -58,7 +63,15 @@ async function apiItems(api: ApiServer, year: number, period: string | null) {
     leadUnits: t.leadUnits.map((u) => u.name),
     coUnits: t.coUnits.map((u) => u.name),
     progress: period ? (t.progress.find((p) => p.period === period)?.text ?? null) : null,
+    due: t.due,
+    progressSignals: signalsOf(period ? t.progress.find((p) => p.period === period) : undefined),
   }));
+}
+
+function signalsOf(update: ApiTask['progress'][number] | undefined) {
+  if (!update) return null;
+  const { period: _period, text: _text, ...signals } = update;
+  return signals;
 }
 
 /** `npm run import -- --dry-run --json <file>`, as the CLI runs it. */

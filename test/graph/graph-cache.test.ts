@@ -56,4 +56,31 @@ describe('the graph cache', () => {
     for (const [name, degree] of Object.entries(got)) expect(degree).toBe(expected[name]);
     expect(got).not.toEqual(served(first.data));
   });
+
+  it('rebuilds every plan of the jurisdiction after an import of another year: its registry may have changed a unit’s kind (includeCollectives)', async () => {
+    const ASK = `{ unit(name: "区政府外办") { kind centrality(year: 2024, includeCollectives: false) { degree } } }`;
+    const before = await api.gql(ASK);
+    expect(before.errors).toBeUndefined();
+    expect(before.data.unit.kind).toBe('DISTRICT_DEPARTMENT');
+    expect(before.data.unit.centrality.degree).toBeGreaterThan(0);
+
+    // A registry review makes 区政府外办 a collective; it arrives with an import of a 2022 report,
+    // which touches no 2024 row but syncs the registry of the jurisdiction.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-graph-'));
+    const units = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', 'units.json'), 'utf8'));
+    for (const unit of units.units) if (unit.name === '区政府外办') unit.kind = 'COLLECTIVE';
+    fs.writeFileSync(path.join(dir, 'units.json'), JSON.stringify(units));
+    const file = path.join(dir, 'report-2022.txt');
+    fs.writeFileSync(file, fs.readFileSync(REPORT_2021, 'utf8').replace('关于2021年区政府工作报告', '关于2022年区政府工作报告'));
+    await promisify(execFile)(process.execPath, ['-r', 'ts-node/register', path.join(ROOT, 'src/cli/import.ts'), '--registry', path.join(dir, 'units.json'), file], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: api.db.url },
+    });
+
+    const after = await api.gql(ASK);
+    expect(after.data.unit.kind).toBe('COLLECTIVE');
+    // Taken out of the 2024 graph without collectives, though no 2024 row changed.
+    expect(after.data.unit.centrality).toBeNull();
+    expect(after.extensions!.sql!.filter((s) => TASK_UNITS.test(s))).toHaveLength(1);
+  });
 });

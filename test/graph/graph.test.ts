@@ -9,11 +9,12 @@ import { type ApiServer, startApiServer } from '../support/api-server';
 
 type Adjacency = Map<string, Map<string, Set<number>>>;
 
-async function collaboration(api: ApiServer, year: number): Promise<Adjacency> {
+/** The graph of a year's rows; without the collective units (各镇街, …) altogether when `collectives` is false. */
+async function collaboration(api: ApiServer, year: number, collectives = true): Promise<Adjacency> {
   const rows: { task_id: number; name: string }[] = await api.db.dataSource.query(
     `SELECT a.task_id, u.name FROM assignment a JOIN unit u ON u.id = a.unit_id JOIN task t ON t.id = a.task_id JOIN plan p ON p.id = t.plan_id
-     WHERE p.year = $1`,
-    [year],
+     WHERE p.year = $1 AND ($2 OR u.kind <> 'COLLECTIVE')`,
+    [year, collectives],
   );
   const byTask = new Map<number, Set<string>>();
   for (const r of rows) byTask.set(r.task_id, (byTask.get(r.task_id) ?? new Set()).add(r.name));
@@ -261,6 +262,75 @@ describe("the analysts' graph", () => {
     });
   });
 
+  describe('Unit.collaboratorConnection', () => {
+    const PAGE = `query ($first: Int, $after: String, $last: Int, $before: String, $year: Int) { unit(name: "区商务委") {
+      collaboratorConnection(first: $first, after: $after, last: $last, before: $before, year: $year) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { unit { id name } sharedTaskCount sharedTaskList { id } } } } } }`;
+
+    /** 区商务委's collaborators from the rows: most shared first, then name in code-point order, then id. */
+    async function expected(year: number | null) {
+      const rows: { name: string; shared: number }[] = await api.db.dataSource.query(
+        `SELECT u.name, count(DISTINCT a.task_id)::int AS shared FROM unit me JOIN assignment a ON a.unit_id = me.id
+         JOIN assignment b ON b.task_id = a.task_id AND b.unit_id <> me.id JOIN unit u ON u.id = b.unit_id
+         JOIN task t ON t.id = a.task_id JOIN plan p ON p.id = t.plan_id
+         WHERE me.name = '区商务委' AND ($1::int IS NULL OR p.year = $1) GROUP BY u.id ORDER BY shared DESC, u.name COLLATE "C", u.id`,
+        [year],
+      );
+      return rows.map((r) => `${r.name}:${r.shared}`);
+    }
+
+    it.each([2024, null])('pages forward through every collaborator once, in a stable order, with totalCount (year %s)', async (year) => {
+      const want = await expected(year);
+      expect(want.length).toBeGreaterThan(25);
+      const got: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 20; page++) {
+        const { data, errors }: { data?: any; errors?: unknown } = await api.gql<any>(PAGE, { first: 7, after, year });
+        expect(errors).toBeUndefined();
+        const c: any = data.unit.collaboratorConnection;
+        expect(c.totalCount).toBe(want.length);
+        expect(c.pageInfo.hasPreviousPage).toBe(after !== null);
+        got.push(...c.edges.map((e: any) => `${e.node.unit.name}:${e.node.sharedTaskCount}`));
+        for (const e of c.edges) expect(e.node.sharedTaskList).toHaveLength(e.node.sharedTaskCount);
+        if (!c.pageInfo.hasNextPage) break;
+        expect(c.pageInfo.endCursor).toBe(c.edges.at(-1).cursor);
+        after = c.pageInfo.endCursor;
+      }
+      expect(got).toEqual(want);
+    });
+
+    it('pages backward with last/before, and its first page is what the deprecated list gives', async () => {
+      const want = await expected(2024);
+      const end = await api.gql(PAGE, { last: 5, year: 2024 });
+      expect(end.errors).toBeUndefined();
+      const tail = end.data.unit.collaboratorConnection;
+      expect(tail.edges.map((e: any) => `${e.node.unit.name}:${e.node.sharedTaskCount}`)).toEqual(want.slice(-5));
+      expect([tail.pageInfo.hasPreviousPage, tail.pageInfo.hasNextPage]).toEqual([true, false]);
+      const before = await api.gql(PAGE, { last: 5, before: tail.pageInfo.startCursor, year: 2024 });
+      expect(before.data.unit.collaboratorConnection.edges.map((e: any) => `${e.node.unit.name}:${e.node.sharedTaskCount}`)).toEqual(want.slice(-10, -5));
+
+      const old = await api.gql(`{ unit(name: "区商务委") { collaborators(first: 6, year: 2024) { unit { name } sharedTaskCount } } }`);
+      expect(old.errors).toBeUndefined();
+      expect(old.data.unit.collaborators.map((c: any) => `${c.unit.name}:${c.sharedTaskCount}`)).toEqual(want.slice(0, 6));
+      const { data } = await api.gql(`{ __type(name: "Unit") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`);
+      const field = (name: string) => data.__type.fields.find((f: any) => f.name === name);
+      expect(field('collaborators')).toMatchObject({ isDeprecated: true, deprecationReason: expect.stringContaining('collaboratorConnection') });
+      expect(field('collaboratorConnection').isDeprecated).toBe(false);
+    });
+
+    it('answers every unit of a page in one statement, counts only when asked, and refuses a cursor of another list', async () => {
+      const { data, errors, extensions } = await api.gql(`{ units(first: 30) { nodes { name collaboratorConnection(first: 2, year: 2024) { nodes { unit { name } } } } } }`);
+      expect(errors).toBeUndefined();
+      expect(data.units.nodes.filter((u: any) => u.collaboratorConnection.nodes.length === 2).length).toBeGreaterThan(10);
+      expect(extensions!.sql!.filter((s) => /JOIN LATERAL/.test(s) && /assignment/.test(s))).toHaveLength(1);
+      expect(extensions!.sql!.some((s) => /count\(DISTINCT b\.unit_id\)/.test(s))).toBe(false);
+
+      const tasks = await api.gql(`{ tasks(first: 1) { pageInfo { endCursor } } }`);
+      const forged = await api.gql(PAGE, { first: 3, after: tasks.data.tasks.pageInfo.endCursor });
+      expect(forged.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+    });
+  });
+
   describe('Unit.centrality', () => {
     it('matches a brute-force betweenness, degree and weighted degree for every unit of 2024, and ranks brokers', async () => {
       const expected = bruteForceBetweenness(adj2024);
@@ -280,6 +350,33 @@ describe("the analysts' graph", () => {
         const higher = [...expected.values()].filter((v) => v > expected.get(name)! + 1e-9).length;
         expect(centrality!.rank).toBe(higher + 1);
       }
+    });
+
+    it('with includeCollectives: false, computes betweenness and ranks over the graph without the collectives, beside the whole graph’s', async () => {
+      // The graph without 各镇街 and the other collectives, rebuilt from the rows: not the whole graph's scores with the collectives hidden.
+      const adjWithout = await collaboration(api, 2024, false);
+      const [expectedAll, expectedWithout] = [bruteForceBetweenness(adj2024), bruteForceBetweenness(adjWithout)];
+      type C = null | { degree: number; betweenness: number; rank: number };
+      // Both options in one request: each is its own computation and cache entry.
+      const units = await allUnits<{ name: string; kind: string; all: C; without: C }>(
+        api,
+        'name kind all: centrality(year: 2024) { degree betweenness rank } without: centrality(year: 2024, includeCollectives: false) { degree betweenness rank }',
+      );
+      const collectives = units.filter((u) => u.kind === 'COLLECTIVE' && u.all !== null);
+      expect(collectives.map((u) => u.name)).toContain('各镇街');
+      for (const u of collectives) expect(u.without).toBeNull();
+      const inGraph = units.filter((u) => u.without !== null);
+      expect(inGraph.map((u) => u.name).sort()).toEqual([...adjWithout.keys()].sort());
+      let changed = 0;
+      for (const { name, all, without } of inGraph) {
+        expect(without!.degree).toBe(adjWithout.get(name)!.size);
+        expect(without!.betweenness).toBeCloseTo(expectedWithout.get(name)!, 6);
+        expect(without!.rank).toBe([...expectedWithout.values()].filter((v) => v > expectedWithout.get(name)! + 1e-9).length + 1);
+        expect(all!.betweenness).toBeCloseTo(expectedAll.get(name)!, 6);
+        if (Math.abs(all!.betweenness - without!.betweenness) > 1e-6) changed++;
+      }
+      // Taking the brokers out moves the others' scores: many, not a few.
+      expect(changed).toBeGreaterThan(inGraph.length / 4);
     });
 
     it('lists brokers first with units(orderBy: BETWEENNESS DESC, year), page by page, in the brute-force order', async () => {
@@ -307,6 +404,20 @@ describe("the analysts' graph", () => {
       const top5 = [...expected].sort((x, y) => y[1] - x[1]).slice(0, 5);
       expect(names.slice(0, 5)).toEqual(top5.map(([name]) => name));
       scores.slice(0, 5).forEach((s, i) => expect(s).toBeCloseTo(top5[i][1], 6));
+    });
+
+    it('ranks units(orderBy: BETWEENNESS) over the graph without the collectives with includeCollectives: false; a cursor of the other ranking is refused', async () => {
+      const expected = [...bruteForceBetweenness(await collaboration(api, 2024, false))].sort((x, y) => y[1] - x[1]);
+      const ORDERED = `query ($include: Boolean!, $after: String) { units(orderBy: [{ field: BETWEENNESS, direction: DESC }], year: 2024, includeCollectives: $include, first: 5, after: $after) {
+        pageInfo { endCursor } nodes { name kind } } }`;
+      const { data, errors } = await api.gql(ORDERED, { include: false });
+      expect(errors).toBeUndefined();
+      expect(data.units.nodes.map((u: any) => u.name)).toEqual(expected.slice(0, 5).map(([name]) => name));
+      expect(data.units.nodes.some((u: any) => u.kind === 'COLLECTIVE')).toBe(false);
+      const whole = await api.gql(ORDERED, { include: true });
+      expect(whole.data.units.nodes[0].name).toBe('各镇街');
+      const mixed = await api.gql(ORDERED, { include: false, after: whole.data.units.pageInfo.endCursor });
+      expect(mixed.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
     });
 
     it('refuses BETWEENNESS ordering without a year', async () => {

@@ -51,8 +51,20 @@ const CLAIMS: Record<string, Check> = {
     expect(d.unitPath.hops.length).toBeGreaterThanOrEqual(2);
     for (const hop of d.unitPath.hops) expect(hop.tasks.length).toBeGreaterThan(0);
   },
-  // “Units ranked by betweenness”: descending, ranks 1, 2, 3 …
+  // “The shortest chain between two leaders … includeCollectives: false leaves 各镇街 … out”.
+  LeaderPath: (d) => {
+    const p = d.leaderPath;
+    expect([p.from.name, p.to.name]).toEqual(['凌健', '高波']);
+    expect(p.length).toBe(p.hops.length + 2);
+    expect(p.units.some((u: any) => u.kind === 'COLLECTIVE')).toBe(false);
+    expect(p.fromTasks.length).toBeGreaterThan(0);
+    expect(p.toTasks.length).toBeGreaterThan(0);
+    p.hops.forEach((hop: any, i: number) => expect([hop.from.name, hop.to.name]).toEqual([p.units[i].name, p.units[i + 1].name]));
+  },
+  // “Units ranked by betweenness”: descending, ranks 1, 2, 3 …; without the collectives 各镇街 has none.
   Brokers: (d) => {
+    expect(d.units.nodes[0]).toMatchObject({ name: '各镇街', withoutCollectives: null });
+    expect(d.units.nodes.filter((u: any) => u.withoutCollectives !== null).length).toBeGreaterThan(5);
     const b = d.units.nodes.map((u: any) => u.centrality.betweenness);
     expect(b).toEqual([...b].sort((x: number, y: number) => y - x));
     expect(d.units.nodes.map((u: any) => u.centrality.rank)).toEqual(d.units.nodes.map((_: unknown, i: number) => i + 1));

@@ -134,6 +134,26 @@ describe('the GraphiQL "Graph" panel in headless Chromium', () => {
     expect(path2.units).toEqual(['区发展改革委', '区征地事务中心', '区文化旅游委'].sort());
     expect(path2.share).toBe(2);
 
+    // A leader path: the two leaders as leaders (not as units, though they sit under from/to),
+    // each tied to its end unit through its tasks, the hops as SHARE edges.
+    const leaderPath = (await api.gql(exampleQuery('LeaderPath'))).data.leaderPath;
+    await runExample(page, 'LeaderPath', /"leaderPath"/);
+    // The UnitPath picture has no leader: wait until the new answer is drawn.
+    await page.waitForFunction(() => (document.querySelector('[data-testid=graph-canvas]') as unknown as { cy?: any })?.cy?.nodes('[kind = "leader"]').length === 2);
+    const path3 = await canvas.evaluate((el) => {
+      const cy = (el as unknown as { cy: any }).cy;
+      return {
+        leaders: cy.nodes('[kind = "leader"]').map((n: any) => n.data('label')).sort(),
+        units: cy.nodes('[kind = "unit"]').map((n: any) => n.data('label')).sort(),
+        share: cy.edges('[role = "SHARE"]').length,
+        leaderEdges: cy.edges('[role = "LEADER"]').length,
+      };
+    });
+    expect(path3.leaders).toEqual(['凌健', '高波'].sort());
+    expect(path3.units).toEqual(leaderPath.units.map((u: { name: string }) => u.name).sort());
+    expect(path3.share).toBe(leaderPath.hops.length);
+    expect(path3.leaderEdges).toBe(leaderPath.fromTasks.length + leaderPath.toTasks.length);
+
     // Everything, the lazily loaded graph code included, came from this server.
     expect(requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== api.origin)).toEqual([]);
     expect(requests.some((url) => /\/graphiql\/chunks\/graph-view-[\w-]+\.js$/.test(url))).toBe(true);

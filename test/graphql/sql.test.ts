@@ -1,4 +1,4 @@
-import { FALSE, TRUE, and, compile, or, sql, statementName } from '../../src/graphql/sql';
+import { FALSE, TRUE, and, compile, or, sql, statementName } from '../../src/sql/sql';
 
 describe('SQL as values', () => {
   it('numbers placeholders when the statement is compiled, not when fragments are built', () => {

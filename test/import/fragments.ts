@@ -1,6 +1,6 @@
 import { parseDocument } from '../../src/import/parse-document';
 import type { ParsedDocument, ParsedItem } from '../../src/import/model/parsed-document';
-import type { CheckName } from '../../src/import/validation/checks';
+import type { CheckName } from '../../src/import/model/check-names';
 import { PLAN_2024, registry, REPORT_2021, seedLines } from '../support/seeds';
 
 /**

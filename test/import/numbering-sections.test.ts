@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DocumentImportError } from '../../src/import/model/import-error';
 import { parseDocument } from '../../src/import/parse-document';
-import type { CheckName } from '../../src/import/validation/checks';
+import type { CheckName } from '../../src/import/model/check-names';
 import { PLAN_2024, registry } from '../support/seeds';
 
 /**

@@ -7,6 +7,7 @@ const base = (over: Partial<RiskInput> = {}): RiskInput => ({
   asOf: '2024-07-12',
   planYear: 2024,
   due: '2024-12-31',
+  closedOn: null,
   reports: [
     { documentId: 1, date: '2024-04-10' },
     { documentId: 2, date: '2024-07-12' },
@@ -26,6 +27,12 @@ const latest = (status: ProgressStatus, percent: number | null = null) => ({
 const rules = (input: RiskInput) => assessRisk(input).reasons.map((r) => r.rule);
 
 describe('risk rules, one test per rule', () => {
+  it('CLOSED: GREEN and alone, before every other rule, even past the deadline with no update and no report', () => {
+    const v = assessRisk(base({ asOf: '2025-03-01', reports: [], updates: [], closedOn: '2024-11-20' }));
+    expect(v).toEqual({ level: RiskLevel.GREEN, asOf: '2025-03-01', reasons: [{ rule: RiskRule.CLOSED, detail: 'closed by the supervision office on 2024-11-20 (办结/销号)' }] });
+    expect(rules(base({ ...latest(ProgressStatus.SUSPENDED), closedOn: '2024-07-01' }))).toEqual([RiskRule.CLOSED]);
+  });
+
   it('NO_REPORT_YET: UNKNOWN when the plan has no report by asOf', () => {
     const v = assessRisk(base({ asOf: '2024-03-01', reports: [], updates: [] }));
     expect(v).toEqual({ level: RiskLevel.UNKNOWN, asOf: '2024-03-01', reasons: [{ rule: RiskRule.NO_REPORT_YET, detail: expect.stringContaining('2024') }] });

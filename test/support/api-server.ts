@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importFiles } from '../../src/import/writer/import-files';
 import { seedIfEmpty } from '../../src/import/writer/seed';
-import type { CheckName } from '../../src/import/validation/checks';
+import type { CheckName } from '../../src/import/model/check-names';
 import { createApp } from '../../src/server/app';
 import { DEFAULT_LIMITS, type Limits } from '../../src/server/limits';
 import { type AuthSettings, DEFAULT_AUTH } from '../../src/auth/auth-settings';

@@ -8,7 +8,8 @@
 //   unit, units, leadUnits, coUnits, from, to → Unit
 //   task, tasks, nodes (of a task list)       → Task
 // Wrapper objects (ChainLink, UnitCount, Collaborator, PathHop, connections)
-// are not drawn; their `unit` / `leader` stands for them.
+// are not drawn; their `unit` / `leader` stands for them. One exception to the
+// keys: under leaderPath, `from` and `to` are the two leaders.
 
 const LEADER_KEYS = new Set(['leader', 'leaders']);
 const UNIT_KEYS = new Set(['unit', 'units', 'leadUnits', 'coUnits', 'from', 'to']);
@@ -63,7 +64,7 @@ function roleOf(key, parentKind, childKind, inChain) {
   if (parentKind === 'leader' && childKind === 'task') return 'LEADER';
   if (parentKind === 'task' && childKind === 'leader') return 'LEADER';
   if (parentKind === 'unit' && childKind === 'task') return inChain ? 'LEAD' : 'LINK';
-  // Collaborator { unit sharedTasks } carries its unit under `unit`; other unit lists
+  // Collaborator { unit sharedTaskCount } carries its unit under `unit`; other unit lists
   // under a unit (community members) are related, not proven partners.
   if (parentKind === 'unit' && childKind === 'unit') return key === 'unit' ? 'SHARE' : 'LINK';
   return 'LINK';
@@ -110,6 +111,22 @@ export function resultToGraph(result) {
     // (Not the root: `{ unit(…) … units(…) … }` asks two things side by side.)
     const carrierKey =
       key === 'data' ? null : 'unit' in value && kindOf('unit', value.unit) ? 'unit' : 'leader' in value && kindOf('leader', value.leader) ? 'leader' : null;
+    if (key === 'leaderPath' && value.from && value.to) {
+      // leader ─LEADER─ task ─LINK─ first unit … hops … last unit ─LINK─ task ─LEADER─ leader
+      const units = Array.isArray(value.units) ? value.units.map((u) => addNode('unit', u)) : [];
+      for (const [end, tasksKey, unit] of [['from', 'fromTasks', units[0]], ['to', 'toTasks', units.at(-1)]]) {
+        const leader = addNode('leader', value[end]);
+        const tasks = Array.isArray(value[tasksKey]) ? value[tasksKey] : [];
+        for (const task of tasks) {
+          const t = addNode('task', task);
+          addEdge(leader, t, 'LEADER');
+          if (unit) addEdge(unit, t, 'LINK');
+        }
+        if (tasks.length === 0 && unit) addEdge(leader, unit, 'LINK');
+      }
+      walk('hops', value.hops, null, inChain);
+      return;
+    }
     if (key === 'hops' && value.from && value.to) {
       const a = addNode('unit', value.from);
       const b = addNode('unit', value.to);
@@ -124,7 +141,7 @@ export function resultToGraph(result) {
     }
     if (carrierKey) {
       if (key === 'chain') chain = true;
-      const count = value.taskCount ?? value.sharedTasks;
+      const count = value.taskCount ?? value.sharedTaskCount ?? value.sharedTasks;
       const carried = { ...value[carrierKey], __edgeLabel: count != null ? String(count) : undefined };
       // Under coUnits / units / leaders the list's key decides the role; under chain or
       // collaborators the carried entity's own key does.

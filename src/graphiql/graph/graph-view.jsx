@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import { resultToGraph } from './graph-model';
+import { resultToGraph } from './graph-model.js';
 
 cytoscape.use(fcose);
 cytoscape.use(svg);

@@ -9,16 +9,18 @@ import {
   type ModelTable,
   modelCellText,
   type SourcePosition,
+  type TextEncoding,
 } from '../model/document-model';
 import { DocumentImportError, type ImportProblem } from '../model/import-error';
 import { readLeaderCell } from './leader-cell';
 import { readLetterhead, statedCountsInBody } from './letterhead';
-import type { TextEncoding } from '../readers/decode';
-import type { DocumentMeta, ImportWarning, ParsedDocument, ParsedItem, ParsedSection } from '../model/parsed-document';
+import type { DocumentMeta, ImportWarning, ParsedDocument, ParsedSection, ReadItem } from '../model/parsed-document';
+import { withSignals } from './item-signals';
 import { canonicalJurisdiction, chooseJurisdiction } from './jurisdiction';
 import { gridOnly, readRows, type Row } from './rows';
-import { tableLayout } from './table-layout';
-import { readUnitCell, type UnitMention } from './unit-cell';
+import { sectionFromTitle, tableLayout } from './table-layout';
+import { readUnitCell } from './unit-cell';
+import type { UnitMention } from '../model/unit-mention';
 import type { UnitRegistry } from '../registry/unit-registry';
 import { type CellPlace, checkLeaderNames, checkLostTabs, checkText, checkUnitNames } from '../validation/cell-kinds';
 import { Findings, type ParseOptions } from '../validation/checks';
@@ -114,7 +116,7 @@ export function interpretDocument(
   const pendingTexts: { text: string; place: CellPlace }[] = [];
   const leaderNames = new Set<string>();
 
-  const sections: ParsedSection[] = [];
+  const sections: ParsedSection<ReadItem>[] = [];
   let layoutFailed = false;
   let previousTable: PreviousTable | undefined;
   for (const { task, headerRow, bodyRows, result, read } of prepared) {
@@ -145,7 +147,7 @@ export function interpretDocument(
     if (numbered.length) previousTable = { title: task.title, last: numbered[numbered.length - 1].number };
     const seen = new Set<number>();
 
-    const items: ParsedItem[] = [];
+    const items: ReadItem[] = [];
     let category: string | null = null;
     for (const row of rows) {
       const place = { file, line: row.line, row: row.number, at: gridOnly(row.at) };
@@ -196,19 +198,20 @@ export function interpretDocument(
   if (registry) for (const { text, place } of pendingTexts) checkText(text, place, registry, leaderNames, findings);
   // A table refused for its layout is there, just unreadable: it has been reported already.
   if (!layoutFailed) {
-    const announced = announcedTables(letterheadLines).map((a) => ({ ...a, line: letterheadBlocks[a.line - 1]?.at.line ?? a.line }));
+    const announced = announcedTables(letterheadLines, sectionFromTitle).map((a) => ({ ...a, line: letterheadBlocks[a.line - 1]?.at.line ?? a.line }));
     checkAnnouncedTables(announced, new Map(sections.map((s) => [s.section, s.items.length])), findings);
   }
   findings.finish();
 
   if (problems.length || !documentMeta) throw new DocumentImportError(problems);
+  const year = documentMeta.year;
   return {
     file,
     format: model.format,
     contentHash: createHash('sha256').update(bytes).digest('hex'),
     encoding: model.encoding as TextEncoding,
     document: documentMeta,
-    sections,
+    sections: sections.map((section) => withSignals(section, year)),
     warnings: warnings.sort((a, b) => a.line - b.line),
     allowedChecks: allowed,
   };

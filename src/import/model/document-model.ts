@@ -75,6 +75,9 @@ export interface ReaderNote {
   message: string;
 }
 
+/** The encodings a text file is decoded from (readers/decode.ts); anything else is refused. */
+export type TextEncoding = 'utf-8' | 'gbk' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
 export interface DocumentModel {
   format: DocumentFormat;
   /** How the bytes were decoded, for text and HTML. */

@@ -1,9 +1,10 @@
 import type { DocumentKind } from '../../document/document-kind';
+import type { ProgressStatus } from '../../progress/progress-status';
+import type { DueSource } from '../../task/due-rules';
 import type { Section } from '../../task/section';
-import type { DocumentFormat, SourcePosition } from './document-model';
-import type { UnitMention } from '../interpretation/unit-cell';
-import type { TextEncoding } from '../readers/decode';
-import type { CheckName } from '../validation/checks';
+import type { DocumentFormat, SourcePosition, TextEncoding } from './document-model';
+import type { UnitMention } from './unit-mention';
+import type { CheckName } from './check-names';
 
 /** What the letterhead says about the document. */
 export interface DocumentMeta {
@@ -32,7 +33,8 @@ export interface DocumentMeta {
  */
 export type JurisdictionRule = 'ISSUER' | 'TITLE' | 'STATED' | 'UNITS' | 'PLAN';
 
-export interface ParsedItem {
+/** A row as the interpretation reads it, before its signals are derived. */
+export interface ReadItem {
   number: number;
   category: string | null;
   title: string | null;
@@ -45,13 +47,38 @@ export interface ParsedItem {
   line: number;
 }
 
-export interface ParsedSection {
+/**
+ * What the writer stores beside a row's texts, read off them here rather than
+ * in the writer's transaction, so a dry run shows exactly what an import will
+ * store (issue 21). The rules are the concept folders' own.
+ */
+export interface ItemSignals {
+  /** The task's deadline (task/due-rules.ts), in the document's year; the API's Task.due. */
+  due: { date: string; source: DueSource; words: string[] };
+  /** What the row's progress text says (progress/status-rules.ts, percent-rules.ts, progress-items.ts); null without one. */
+  progress: ProgressSignals | null;
+}
+
+/** The stored reading of one progress text; the API's ProgressUpdate fields of the same names. */
+export interface ProgressSignals {
+  status: ProgressStatus;
+  statusReason: string;
+  percent: number | null;
+  percentReason: string | null;
+  items: { number: number | null; text: string }[];
+}
+
+export interface ParsedItem extends ReadItem {
+  signals: ItemSignals;
+}
+
+export interface ParsedSection<Item extends ReadItem = ParsedItem> {
   section: Section;
   /** The table's title line (经济社会发展10项预期目标任务进展情况表). */
   title: string;
   /** How many items the document says the section has (137项…), when it says. */
   statedCount: number | null;
-  items: ParsedItem[];
+  items: Item[];
 }
 
 export interface ImportWarning {

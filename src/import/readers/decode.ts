@@ -1,10 +1,9 @@
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { DocumentImportError } from '../model/import-error';
+import type { TextEncoding } from '../model/document-model';
 
 const DETECTION_SAMPLE = 32 * 1024;
-
-export type TextEncoding = 'utf-8' | 'gbk' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedText {
   text: string;

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DocumentModel } from '../model/document-model';
 import { DocumentImportError } from '../model/import-error';
-import { readDocx } from './read-docx';
 import { readWordBinary } from './read-word-binary';
 import { readXlsx } from './read-xlsx';
 import { openZip } from './zip-entries';
@@ -30,43 +29,64 @@ function hasStream(bytes: Uint8Array, name: string): boolean {
  * LibreOffice it is refused with how to convert it. An Office file saved with a password is an OLE2 file holding
  * an EncryptionInfo stream: refused, whatever is installed.
  */
-export function readLegacyOffice(bytes: Uint8Array, file: string): DocumentModel {
-  if (hasStream(bytes, 'EncryptionInfo') || hasStream(bytes, 'EncryptedPackage')) {
-    throw new DocumentImportError([{ file, message: 'the document is encrypted (password-protected): save it without a password and import it again' }]);
-  }
-  const word = hasStream(bytes, 'WordDocument');
-  const excel = hasStream(bytes, 'Workbook') || hasStream(bytes, 'Book');
-  if (!word && !excel) {
-    throw new DocumentImportError([{ file, message: 'an OLE2 compound file that is neither a Word (.doc/.wps) nor an Excel (.xls) document' }]);
-  }
+export function readLegacyOffice(bytes: Uint8Array, file: string, prepared?: PreparedLegacy): DocumentModel {
   // Word's binary text stream is read in JavaScript (tables, cell paragraphs); only Excel 97 still needs LibreOffice.
-  if (word) return readWordBinary(bytes, file);
-  const target = word ? 'docx' : 'xlsx';
-  const soffice = process.env.DUBAN_SOFFICE ?? 'soffice';
+  if (legacyKind(bytes, file) === 'word') return readWordBinary(bytes, file, prepared?.wordBody);
+  if (prepared?.xlsx) return fromConverted(prepared.xlsx, file);
+  // The CLI's path: it has nothing else to do meanwhile. The server converts beforehand (prepare-legacy.ts).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-legacy-'));
   try {
-    const input = path.join(dir, word ? 'document.doc' : 'workbook.xls');
+    const input = path.join(dir, 'workbook.xls');
     fs.writeFileSync(input, bytes);
-    // A private profile: a second soffice sharing the user's profile waits for, or talks to, the first.
-    const result = spawnSync(
-      soffice,
-      [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', target, '--outdir', dir, input],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    const output = path.join(dir, `${path.parse(input).name}.${target}`);
-    if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-      throw new DocumentImportError([{
-        file,
-        message: `a legacy ${word ? 'Word .doc/.wps' : 'Excel .xls'} file, and LibreOffice (soffice) is not installed to convert it: install LibreOffice, or save it as .${target} (Word/WPS: 另存为 → .${target}; or \`soffice --headless --convert-to ${target} ${path.basename(file)}\`) and import that`,
-      }]);
-    }
-    if (!fs.existsSync(output)) {
-      throw new DocumentImportError([{ file, message: `LibreOffice could not convert the legacy file to .${target}: ${(result.stderr || result.stdout || String(result.error ?? '')).trim() || 'no output'}` }]);
-    }
-    const zip = openZip(fs.readFileSync(output), file);
-    const model = word ? readDocx(zip, file) : readXlsx(zip, file);
-    return { ...model, format: 'doc', notes: [...model.notes, { at: { line: 1 }, message: `a legacy binary ${word ? 'Word' : 'Excel'} file; read after converting it to .${target} with LibreOffice` }] };
+    const result = spawnSync(sofficeCommand(), sofficeArgs(dir, input), { encoding: 'utf8', timeout: 120_000 });
+    const output = path.join(dir, 'workbook.xlsx');
+    if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw sofficeMissing(file);
+    if (!fs.existsSync(output)) throw conversionFailed(file, result.stderr || result.stdout || String(result.error ?? ''));
+    return fromConverted(fs.readFileSync(output), file);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** What a legacy file was turned into beforehand, off the request thread and without blocking (prepare-legacy.ts). */
+export interface PreparedLegacy {
+  /** A Word 97 document's body text, as word-extractor gives it. */
+  wordBody?: string;
+  /** An Excel 97 workbook converted to .xlsx by LibreOffice. */
+  xlsx?: Uint8Array;
+}
+
+/** Which legacy Office file this is; refuses encrypted files and other compound files with what to do. */
+export function legacyKind(bytes: Uint8Array, file: string): 'word' | 'excel' {
+  if (hasStream(bytes, 'EncryptionInfo') || hasStream(bytes, 'EncryptedPackage')) {
+    throw new DocumentImportError([{ file, message: 'the document is encrypted (password-protected): save it without a password and import it again' }]);
+  }
+  if (hasStream(bytes, 'WordDocument')) return 'word';
+  if (hasStream(bytes, 'Workbook') || hasStream(bytes, 'Book')) return 'excel';
+  throw new DocumentImportError([{ file, message: 'an OLE2 compound file that is neither a Word (.doc/.wps) nor an Excel (.xls) document' }]);
+}
+
+export function sofficeCommand(): string {
+  return process.env.DUBAN_SOFFICE ?? 'soffice';
+}
+
+/** The arguments of one conversion: a private profile, since a second soffice sharing the user's profile waits for, or talks to, the first. */
+export function sofficeArgs(dir: string, input: string): string[] {
+  return [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', dir, input];
+}
+
+export function sofficeMissing(file: string): DocumentImportError {
+  return new DocumentImportError([{
+    file,
+    message: `a legacy Excel .xls file, and LibreOffice (soffice) is not installed to convert it: install LibreOffice, or save it as .xlsx (Word/WPS: 另存为 → .xlsx; or \`soffice --headless --convert-to xlsx ${path.basename(file)}\`) and import that`,
+  }]);
+}
+
+export function conversionFailed(file: string, said: string): DocumentImportError {
+  return new DocumentImportError([{ file, message: `LibreOffice could not convert the legacy file to .xlsx: ${said.trim() || 'no output'}` }]);
+}
+
+function fromConverted(xlsx: Uint8Array, file: string): DocumentModel {
+  const model = readXlsx(openZip(xlsx, file), file);
+  return { ...model, format: 'doc', notes: [...model.notes, { at: { line: 1 }, message: 'a legacy binary Excel file; read after converting it to .xlsx with LibreOffice' }] };
 }

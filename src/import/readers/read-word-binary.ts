@@ -47,8 +47,9 @@ function extractBody(bytes: Uint8Array, file: string): string {
  * category cell). Positions: `line` counts the body's paragraphs, cells carry
  * their table, row and column.
  */
-export function readWordBinary(bytes: Uint8Array, file: string): DocumentModel {
-  const body = extractBody(bytes, file).replace(/\r\n?/g, '\n');
+export function readWordBinary(bytes: Uint8Array, file: string, extracted?: string): DocumentModel {
+  // `extracted`: the body read beforehand without blocking (prepare-legacy.ts, the upload route's path).
+  const body = (extracted ?? extractBody(bytes, file)).replace(/\r\n?/g, '\n');
   const blocks: ModelBlock[] = [];
   let line = 0;
   let paragraph = 0;

@@ -9,6 +9,12 @@ export interface ZipEntries {
   names(): string[];
 }
 
+/** The parts a reader looks at: the XML and the relationships between them. */
+const PARTS = /\.(xml|rels)$/;
+
+/** Far above the XML of a 100,000-row plan, far below what would exhaust the server's memory. */
+export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
@@ -29,9 +35,18 @@ export function openZip(bytes: Uint8Array, file: string): ZipEntries {
     throw new DocumentImportError([{ file, message: 'the zip archive is encrypted (password-protected): save the document without a password and import it again' }]);
   }
   let files: Record<string, Uint8Array>;
+  let unpacked = 0;
   try {
-    files = unzipSync(bytes, { filter: (entry) => /\.(xml|rels)$/.test(entry.name) });
+    // First the sizes the archive declares (fflate unpacks each part into a buffer of its declared
+    // size): a few kilobytes that claim gigabytes (a zip bomb, a damaged header) are refused before
+    // anything is allocated — an upload route parses whatever it is sent.
+    unzipSync(bytes, { filter: (entry) => ((unpacked += PARTS.test(entry.name) ? entry.originalSize : 0), false) });
+    if (unpacked > MAX_UNPACKED_BYTES) {
+      throw new DocumentImportError([{ file, message: `the archive's XML parts unpack to ${unpacked} bytes, more than any real document (at most ${MAX_UNPACKED_BYTES}): a damaged or hostile file` }]);
+    }
+    files = unzipSync(bytes, { filter: (entry) => PARTS.test(entry.name) });
   } catch (error) {
+    if (error instanceof DocumentImportError) throw error;
     throw new DocumentImportError([{ file, message: `the file is a corrupt zip archive (${(error as Error).message}): not a readable .docx or .xlsx` }]);
   }
   const cache = new Map<string, string>();

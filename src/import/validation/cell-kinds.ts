@@ -1,4 +1,4 @@
-import type { UnitMention } from '../interpretation/unit-cell';
+import type { UnitMention } from '../model/unit-mention';
 import type { UnitRegistry } from '../registry/unit-registry';
 import type { Findings } from './checks';
 import { unitNameShape } from './unit-suffix';

@@ -1,5 +1,4 @@
 import type { Section } from '../../task/section';
-import { sectionFromTitle } from '../interpretation/table-layout';
 import type { Findings } from './checks';
 
 /**
@@ -30,9 +29,11 @@ export interface Announcement {
 /**
  * The tables a document announces before its first table: the 附件 list
  * ("附件：1. …预期目标任务分解表", "2. …") and headings that state a count
- * ("三、137项重点工作任务进展情况").
+ * ("三、137项重点工作任务进展情况"). Which table a title names is the
+ * interpretation's knowledge of header words (`sectionOf`), passed in so that
+ * the checks stay below the interpretation that calls them.
  */
-export function announcedTables(lines: readonly string[]): Announcement[] {
+export function announcedTables(lines: readonly string[], sectionOf: (title: string) => Section | undefined): Announcement[] {
   const found: Announcement[] = [];
   let inList = false;
   lines.forEach((raw, i) => {
@@ -41,11 +42,11 @@ export function announcedTables(lines: readonly string[]): Announcement[] {
     if (listStart) inList = true;
     const entry = (listStart ? listStart[1] : line).match(/^\d+\s*[.．、]\s*(.+表)$/);
     if (inList && entry) {
-      const section = sectionFromTitle(entry[1]);
+      const section = sectionOf(entry[1]);
       if (section) found.push({ section, line: i + 1, text: line, count: statedCount(entry[1]) });
     } else if (inList && line && !listStart) inList = false;
     const heading = line.match(/^[一二三四五六七八九十]+、\d+项(.+)$/);
-    const section = heading && sectionFromTitle(heading[1]);
+    const section = heading && sectionOf(heading[1]);
     if (section) found.push({ section, line: i + 1, text: line, count: statedCount(line) });
   });
   return found;

@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DocumentKind } from '../document/document-kind';
-import { DocumentModel } from '../document/document.type';
+import { DocumentKind } from './document-kind';
+import { DocumentModel } from './document.type';
 import type { RequestContext } from '../graphql/context';
 import { TaskModel } from '../task/task.type';
-import { loadMissingTasks } from './missing-tasks.loaders';
+import { loadMissingTasks } from '../progress/missing-tasks.loaders';
 
 @Resolver(() => DocumentModel)
 export class DocumentMissingTasksResolver {

@@ -1,4 +1,4 @@
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '../graphql/errors';
 import { MAX_FILTER_DEPTH, type Sql, and, or, sql } from './sql';
 
 interface Combinable<W> {

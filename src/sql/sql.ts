@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IntFilter, StringFilter } from './filters.inputs';
+import type { IntFilter, StringFilter } from '../graphql/filters.inputs';
 
 /**
  * SQL as values. A fragment is an immutable list of text pieces and bound
