@@ -99,7 +99,7 @@ async function storeRiskLevels(em: Pick<EntityManager, 'query'>, where: Sql): Pr
  * the deciding mutation's transaction: the deadline of its newest approved
  * extension (延期; each approval must move the date later, so the newest is
  * also the latest) and the day it was closed (办结, Beijing time), each null
- * when there is none. The import never changes these rows, so only the
+ * when there is none, and then the task's stored light (risk_level), which reads them. The import never changes these rows, so only the
  * extension and closing mutations call this.
  */
 export async function storeWorkflowFacts(em: Pick<EntityManager, 'query'>, taskId: number): Promise<void> {
@@ -113,4 +113,6 @@ export async function storeWorkflowFacts(em: Pick<EntityManager, 'query'>, taskI
         WHERE ${c}.task_id = ${t}.id AND ${c}.state = 'CLOSED')
     WHERE ${t}.id = ${sql.value(taskId, 'int')}`);
   await em.query(facts.text, facts.values);
+  // The light reads both dates (CLOSED first; the extended deadline): stored again, after them, in the same transaction.
+  await storeRiskLevels(em, sql`${t}.id = ${sql.value(taskId, 'int')}`);
 }
