@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles GraphiQL (src/graphiql/app.jsx) and Monaco's workers into
+// Bundles GraphiQL (src/web/app.jsx) and Monaco's workers into
 // public/graphiql/, so the API serves its IDE with no request leaving the
 // host: the npm package's own worker setup and Apollo's landing pages load
 // from CDNs, which do not exist on a closed network.
@@ -97,7 +97,7 @@ async function build(dir) {
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: { app: path.join(root, 'src/graphiql/app.jsx'), upload: path.join(root, 'src/graphiql/upload/upload.jsx') },
+      entryPoints: { app: path.join(root, 'src/web/app.jsx'), upload: path.join(root, 'src/web/upload/upload.jsx') },
       outdir: dir,
       format: 'esm',
       splitting: true, // prettier (used by "prettify") stays in lazy chunks

@@ -3,7 +3,7 @@
 // stale and nothing else, so a start with nothing changed costs a few
 // milliseconds of hashing instead of a compile and a bundle:
 //   server:   src/ + migrations/ → dist/ (tsc -p tsconfig.build.json)
-//   graphiql: src/graphiql/ → public/graphiql/ (scripts/build-graphiql.js)
+//   graphiql: src/web/ → public/graphiql/ (scripts/build-graphiql.js)
 // Each output keeps the hash of its inputs in a .build-hash file; a missing
 // or different hash rebuilds. `--only=server|graphiql` builds one of them.
 'use strict';
@@ -20,12 +20,12 @@ const TARGETS = {
     out: path.join(root, 'dist'),
     inputs: ['src', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
     // The GraphiQL sources are bundled, not compiled by tsc.
-    skip: (rel) => rel.startsWith(path.join('src', 'graphiql') + path.sep),
+    skip: (rel) => rel.startsWith(path.join('src', 'web') + path.sep),
     build: () => execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' }),
   },
   graphiql: {
     out: path.join(root, 'public', 'graphiql'),
-    inputs: [path.join('src', 'graphiql'), path.join('scripts', 'build-graphiql.js'), 'package-lock.json'],
+    inputs: [path.join('src', 'web'), path.join('scripts', 'build-graphiql.js'), 'package-lock.json'],
     skip: () => false,
     build: () => execFileSync(process.execPath, [path.join(root, 'scripts', 'build-graphiql.js')], { cwd: root, stdio: 'inherit' }),
   },

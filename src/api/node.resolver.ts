@@ -67,8 +67,6 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Node | null> {
         return loadAcknowledgement(ctx, parsed.id);
       case 'Round':
         return loadRound(ctx, parsed.id);
-      case 'ProgressReport':
-        return loadReport(ctx, parsed.id);
       // Restricted objects: one the viewer may not read is "unknown" (null), exactly like a missing one.
       case 'Account': {
         if (!decide(who, 'account.read', accountRelations(ctx.principal, parsed.id)).allowed) throw new Error('hidden');
@@ -82,6 +80,10 @@ async function loadNode(ctx: RequestContext, id: string): Promise<Node | null> {
       case 'ExtensionRequest': {
         if (!decide(who, 'extension.read').allowed) throw new Error('hidden');
         return loadExtensionRequest(ctx, parsed.id);
+      }
+      case 'ProgressReport': {
+        if (!decide(who, 'report.read').allowed) throw new Error('hidden');
+        return loadReport(ctx, parsed.id);
       }
       case 'AuditEntry': {
         if (!decide(who, 'audit.read').allowed) throw new Error('hidden');

@@ -4,7 +4,7 @@ import { AuditDecision } from '../audit/audit.entity';
 import type { RequestContext } from '../graphql/context';
 import { ForbiddenError } from '../graphql/errors';
 import type { Principal } from '../graphql/principal';
-import { ROOT_FIELD_ACTIONS, TYPE_ACTIONS } from './field-actions';
+import { FIELD_ACTIONS, ROOT_FIELD_ACTIONS, TYPE_ACTIONS } from './field-actions';
 import { type Action, type Relation, type Who, decide, isUniversal } from './policy';
 import { accountRelations } from './relations';
 
@@ -23,6 +23,10 @@ type Resolve = GraphQLFieldResolver<unknown, RequestContext>;
  * - Every field of a type whose action not everyone may take is checked
  *   against the object (an account is SELF to its owner): so an account
  *   reached through any path still needs the right to read it.
+ * - A field of a public type that leads to restricted records
+ *   (FIELD_ACTIONS: Task.extensionRequests) is checked itself, at role level,
+ *   before it runs: the records' own type being checked does not hide how
+ *   many there are.
  * - Fields whose action everyone past the door may take (the public record)
  *   get no wrapper: no cost on the hot path.
  *
@@ -49,8 +53,11 @@ export function enforcePolicy(schema: GraphQLSchema): void {
       missing.push(type.name);
       continue;
     }
-    if (isUniversal(action)) continue;
-    for (const field of Object.values(type.getFields())) field.resolve = checkedObject(type.name, action, field.resolve ?? defaultFieldResolver);
+    for (const field of Object.values(type.getFields())) {
+      const own = FIELD_ACTIONS[`${type.name}.${field.name}`];
+      if (!isUniversal(action)) field.resolve = checkedObject(type.name, action, field.resolve ?? defaultFieldResolver);
+      if (own && !isUniversal(own)) field.resolve = checkedRoot(own, field.resolve ?? defaultFieldResolver);
+    }
   }
   if (missing.length) {
     throw new Error(`No policy entry for ${missing.join(', ')}: add each to src/auth/field-actions.ts with the action it stands for (README "Policy").`);

@@ -57,7 +57,7 @@ const PUBLIC_TYPES = [
   // an imported document's original is part of the published record (uploads not imported are reached only over HTTP)
   'DocumentFile',
   // issue 17: rounds and reports are read like the progress they become (README "Supervision workflow")
-  'Round', 'RoundCounts', 'ProgressReport', 'ReportDerivation', 'ReportCorrection', 'ProgressContribution',
+  'Round', 'RoundCounts',
   // mutation answers: each mutation is checked itself, and the objects they hold are checked by their own types
   'AccountPayload', 'ApiKeyPayload', 'AcknowledgeTaskPayload', 'ImportUploadPayload', 'UserError', 'OpenRoundPayload', 'ProgressReportPayload', 'ContributeProgressPayload',
   // issue 17: a task's closing is part of the published list (销号); the mutation answers hold objects checked by their own types
@@ -76,6 +76,27 @@ export const TYPE_ACTIONS: Record<string, Action> = {
   AuditEntryConnection: 'audit.read',
   AuditEntryEdge: 'audit.read',
   ExtensionRequest: 'extension.read',
+  // issue 17: a report is public once accepted, as the task's ProgressUpdate; the workflow's copy is internal
+  ProgressReport: 'report.read',
+  ReportDerivation: 'report.read',
+  ReportCorrection: 'report.read',
+  ProgressContribution: 'report.read',
   ExtensionRequestConnection: 'extension.read',
   ExtensionRequestEdge: 'extension.read',
+};
+
+/**
+ * Fields of a type whose other fields are public that lead to restricted
+ * records, checked on their own before they run, at role level. Checking the
+ * records' own type is not enough: a list of them still tells how many there
+ * are (`extensionRequests { __typename }` selects no checked field) and that a
+ * task has none.
+ */
+export const FIELD_ACTIONS: Record<string, Action> = {
+  'Task.extensionRequests': 'extension.read',
+  'Round.reports': 'report.read',
+  'Round.startingText': 'report.read',
+  'ProgressUpdate.report': 'report.read',
+  // who uploaded a document is an account's name: what the audit trail tells, to whom it tells it
+  'DocumentFile.uploadedBy': 'audit.read',
 };

@@ -32,6 +32,7 @@ export const ACTIONS = {
   'report.submit': 'Write, save and submit a task’s progress report (推进情况) in a round.',
   'report.contribute': 'Add a co-unit’s contribution (配合单位推进情况) to a task’s report in a round.',
   'report.review': 'Accept (采纳) or return (退回) a submitted progress report.',
+  'report.read': 'Read a round’s progress reports as the workflow holds them: drafts, submissions, returns with the office’s comments, co-units’ contributions.',
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -123,6 +124,13 @@ export const RULES: readonly Rule[] = [
     who: [...EVERY_ACCOUNT, 'SYSTEM'],
     relations: ['ANY'],
     why: 'A unit’s reasons for being late are internal records of the supervision, not the published work report: every account reads them, anonymous readers do not.',
+  },
+  {
+    id: 'accounts-read-reports',
+    action: 'report.read',
+    who: [...EVERY_ACCOUNT, 'SYSTEM'],
+    relations: ['ANY'],
+    why: 'A report is published only once accepted, as the task’s progress (ProgressUpdate); drafts, returns and the office’s comments are the supervision’s internal record: every account reads them, anonymous readers do not.',
   },
   {
     id: 'lead-unit-requests-extension',

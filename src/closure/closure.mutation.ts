@@ -4,7 +4,7 @@ import { type Sql, sql } from '../sql/sql';
 import { type Outcome, type Payload, runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, userError } from '../mutation/user-error.type';
 import { versionedUpdate } from '../mutation/versioned-update';
-import { taskRelations } from '../auth/relations';
+import { taskRelationsIn } from '../auth/relations';
 import { storeWorkflowFacts } from '../risk/supervision-facts';
 import { step } from '../workflow/state-machine';
 import { lockTask } from '../workflow/task-lock';
@@ -38,7 +38,7 @@ function transition(ctx: RequestContext, input: ClosureInput, name: string, acti
     name,
     action: 'task.close',
     input,
-    target: async () => ({ ids: { task: input.taskId }, relations: await taskRelations(ctx, input.taskId) }),
+    target: async (tx) => ({ ids: { task: input.taskId }, relations: await taskRelationsIn(tx, ctx.principal, input.taskId) }),
     run: async (tx) => {
       const reason = workflowText(input.reason, 'reason', true);
       if ('userErrors' in reason) return reason;

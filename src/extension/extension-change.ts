@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Relation } from '../auth/policy';
-import { taskRelations } from '../auth/relations';
+import { taskRelationsIn } from '../auth/relations';
 import type { RequestContext } from '../graphql/context';
 import { type Sql } from '../sql/sql';
 import { type Outcome } from '../mutation/run-mutation';
@@ -14,11 +14,22 @@ import { EXTENSION_REQUEST_SELECT, type ExtensionRequestRow } from './extension-
 import { type ExtensionAction, EXTENSION_MACHINE } from './extension.machine';
 import type { ExtensionState } from './extension-state';
 
-/** The policy's view of a request: its task's relations (an unknown request has only ANY, refused like another's). */
-export async function extensionTarget(ctx: RequestContext, tx: EntityManager, requestId: number): Promise<{ ids: Record<string, unknown>; relations: ReadonlySet<Relation> }> {
-  const [found]: { task_id: number }[] = await tx.query(`SELECT task_id FROM extension_request WHERE id = $1`, [requestId]);
+/**
+ * The policy's view of a request: its task's relations (an unknown request has only ANY, refused like
+ * another's). `own`: the action is the asking unit's alone (withdrawing, 撤回): a task may have two lead
+ * units, and the other one leads the task but did not ask, so it does not stand as LEAD_UNIT to the request.
+ */
+export async function extensionTarget(
+  ctx: RequestContext,
+  tx: EntityManager,
+  requestId: number,
+  whose: 'any' | 'own' = 'any',
+): Promise<{ ids: Record<string, unknown>; relations: ReadonlySet<Relation> }> {
+  const [found]: { task_id: number; unit_id: number }[] = await tx.query(`SELECT task_id, unit_id FROM extension_request WHERE id = $1`, [requestId]);
   if (!found) return { ids: { extensionRequest: requestId }, relations: new Set<Relation>(['ANY']) };
-  return { ids: { extensionRequest: requestId, task: found.task_id }, relations: await taskRelations(ctx, found.task_id) };
+  const relations = new Set(await taskRelationsIn(tx, ctx.principal, found.task_id));
+  if (whose === 'own' && found.unit_id !== ctx.principal.unitId) relations.delete('LEAD_UNIT');
+  return { ids: { extensionRequest: requestId, task: found.task_id, unit: found.unit_id }, relations };
 }
 
 /**

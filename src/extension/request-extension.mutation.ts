@@ -1,7 +1,7 @@
 import type { RequestContext } from '../graphql/context';
 import { runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, userError } from '../mutation/user-error.type';
-import { taskRelations } from '../auth/relations';
+import { taskRelationsIn } from '../auth/relations';
 import { step } from '../workflow/state-machine';
 import { lockTask } from '../workflow/task-lock';
 import { workflowText } from '../workflow/workflow-text';
@@ -29,7 +29,7 @@ export function requestExtension(ctx: RequestContext, input: RequestExtensionInp
     name: 'requestExtension',
     action: 'extension.request',
     input,
-    target: async () => ({ ids: { task: input.taskId, unit: ctx.principal.unitId }, relations: await taskRelations(ctx, input.taskId) }),
+    target: async (tx) => ({ ids: { task: input.taskId, unit: ctx.principal.unitId }, relations: await taskRelationsIn(tx, ctx.principal, input.taskId) }),
     run: async (tx) => {
       const reason = workflowText(input.reason, 'reason', true);
       if ('userErrors' in reason) return reason;

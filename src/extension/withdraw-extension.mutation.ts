@@ -12,13 +12,13 @@ export interface WithdrawExtensionInput {
   idempotencyKey?: string | null;
 }
 
-/** 撤回: the lead unit takes its pending request back (to ask again for another date, or not at all). */
+/** 撤回: the lead unit takes its own pending request back (to ask again for another date, or not at all); another lead unit of the task may not. */
 export function withdrawExtension(ctx: RequestContext, input: WithdrawExtensionInput): Promise<ExtensionPayload> {
   return runMutation<ExtensionPayload>(ctx, {
     name: 'withdrawExtension',
     action: 'extension.request',
     input,
-    target: (tx) => extensionTarget(ctx, tx, input.requestId),
+    target: (tx) => extensionTarget(ctx, tx, input.requestId, 'own'),
     run: async (tx) => {
       const comment = workflowText(input.comment, 'comment', false);
       if ('userErrors' in comment) return comment;

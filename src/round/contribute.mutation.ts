@@ -1,4 +1,4 @@
-import { taskRelations } from '../auth/relations';
+import { taskRelationsIn } from '../auth/relations';
 import type { RequestContext } from '../graphql/context';
 import { type Payload, runMutation } from '../mutation/run-mutation';
 import { checkText } from './report-limits';
@@ -19,7 +19,7 @@ export function contributeProgress(ctx: RequestContext, input: { roundId: number
     name: 'contributeProgress',
     action: 'report.contribute',
     input,
-    target: async () => ({ ids: { round: input.roundId, task: input.taskId, unit: ctx.principal.unitId }, relations: await taskRelations(ctx, input.taskId) }),
+    target: async (tx) => ({ ids: { round: input.roundId, task: input.taskId, unit: ctx.principal.unitId }, relations: await taskRelationsIn(tx, ctx.principal, input.taskId) }),
     run: async (tx) => {
       const text = checkText(input.text);
       if ('userErrors' in text) return text;

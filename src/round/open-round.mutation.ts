@@ -1,4 +1,4 @@
-import { planRelations } from '../auth/relations';
+import { planRelationsIn } from '../auth/relations';
 import type { RequestContext } from '../graphql/context';
 import { type Payload, runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, userError } from '../mutation/user-error.type';
@@ -25,7 +25,7 @@ export function openRound(ctx: RequestContext, input: OpenRoundInput): Promise<O
     name: 'openRound',
     action: 'round.open',
     input,
-    target: async () => ({ ids: { plan: input.planId }, relations: await planRelations(ctx, input.planId) }),
+    target: async (tx) => ({ ids: { plan: input.planId }, relations: await planRelationsIn(tx, ctx.principal, input.planId) }),
     run: async (tx) => {
       const [plan] = await tx.query(`SELECT id, year FROM plan WHERE id = $1`, [input.planId]);
       if (!plan) return { userErrors: [userError(UserErrorCode.NOT_FOUND, 'There is no such plan.', 'plan')] };

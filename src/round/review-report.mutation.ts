@@ -1,4 +1,4 @@
-import { taskRelations } from '../auth/relations';
+import { taskRelationsIn } from '../auth/relations';
 import type { RequestContext } from '../graphql/context';
 import { sql } from '../sql/sql';
 import { runMutation } from '../mutation/run-mutation';
@@ -32,7 +32,7 @@ export function reviewReport(ctx: RequestContext, verdict: 'accept' | 'return', 
     target: async (tx) => {
       const [report] = await tx.query(`SELECT task_id FROM progress_report WHERE id = $1`, [input.reportId]);
       // An unknown report has only ANY: an office of another district learns nothing from the answer.
-      return { ids: { report: input.reportId }, relations: report ? await taskRelations(ctx, report.task_id) : new Set(['ANY'] as const) };
+      return { ids: { report: input.reportId }, relations: report ? await taskRelationsIn(tx, ctx.principal, report.task_id) : new Set(['ANY'] as const) };
     },
     run: async (tx) => {
       const extras = checkExtras({ comment: input.comment });

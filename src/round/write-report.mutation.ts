@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { taskRelations } from '../auth/relations';
+import { taskRelationsIn } from '../auth/relations';
 import type { RequestContext } from '../graphql/context';
 import { compile, sql } from '../sql/sql';
 import type { ProgressStatus } from '../progress/progress-status';
@@ -44,7 +44,7 @@ export function writeReport(ctx: RequestContext, mode: 'save' | 'submit', input:
     action: 'report.submit',
     input,
     // An unknown task has only ANY: refused like another unit's task.
-    target: async () => ({ ids: { round: input.roundId, task: input.taskId, unit: ctx.principal.unitId }, relations: await taskRelations(ctx, input.taskId) }),
+    target: async (tx) => ({ ids: { round: input.roundId, task: input.taskId, unit: ctx.principal.unitId }, relations: await taskRelationsIn(tx, ctx.principal, input.taskId) }),
     stored: ({ reportId }) => ({ reportId }),
     run: async (tx) => {
       const extras = checkExtras(input);

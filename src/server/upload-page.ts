@@ -10,7 +10,7 @@ const CSP = ["default-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 
 /**
  * GET /upload: the office's page to upload a document, read its preview (tasks, warnings, the
  * refusal's every place) and confirm the import. Built into public/graphiql/ by
- * scripts/build-graphiql.js from src/graphiql/upload.jsx, beside GraphiQL: the same offline bundle.
+ * scripts/build-graphiql.js from src/web/upload/upload.jsx, beside GraphiQL: the same offline bundle.
  */
 export function uploadPageRouter(publicDir: string): express.Router {
   const router = express.Router();

@@ -14,7 +14,7 @@ export class DocumentFileModel {
   @Field({ description: 'The name it was uploaded under (文件名).' })
   filename: string;
 
-  @Field(() => String, { nullable: true, description: 'The account that uploaded it (上传人), by its name; null for the server’s shell.' })
+  @Field(() => String, { nullable: true, description: 'The account that uploaded it (上传人), by its name; null for the server’s shell. Readers of the audit trail only (ADMIN, OFFICE: audit.read).' })
   uploadedBy: string | null;
 
   @Field({ description: 'When it was first uploaded (上传时间, ISO 8601).' })

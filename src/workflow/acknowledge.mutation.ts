@@ -1,7 +1,7 @@
 import type { RequestContext } from '../graphql/context';
 import { type Payload, runMutation } from '../mutation/run-mutation';
 import { UserErrorCode, userError } from '../mutation/user-error.type';
-import { taskRelations } from '../auth/relations';
+import { taskRelationsIn } from '../auth/relations';
 import { ACKNOWLEDGEMENT_SELECT, type AcknowledgementRow } from './acknowledgement.type';
 
 export const MAX_NOTE_LENGTH = 2000;
@@ -21,7 +21,7 @@ export function acknowledgeTask(ctx: RequestContext, input: { taskId: number; no
     action: 'task.acknowledge',
     input,
     // An unknown task has only the ANY relation: refused exactly like another unit's task.
-    target: async () => ({ ids: { task: input.taskId, unit: ctx.principal.unitId }, relations: await taskRelations(ctx, input.taskId) }),
+    target: async (tx) => ({ ids: { task: input.taskId, unit: ctx.principal.unitId }, relations: await taskRelationsIn(tx, ctx.principal, input.taskId) }),
     run: async (tx) => {
       const note = input.note?.trim() || null;
       if (note && note.length > MAX_NOTE_LENGTH) return { userErrors: [userError(UserErrorCode.INVALID, `The note is longer than ${MAX_NOTE_LENGTH} characters.`, 'note')] };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildSchema, isObjectType } from 'graphql';
 import { createSchema } from '../../src/api/schema';
 import { enforcePolicy } from '../../src/auth/enforce-policy';
-import { ROOT_FIELD_ACTIONS, TYPE_ACTIONS } from '../../src/auth/field-actions';
+import { FIELD_ACTIONS, ROOT_FIELD_ACTIONS, TYPE_ACTIONS } from '../../src/auth/field-actions';
 import { policyTableMarkdown } from '../../src/auth/policy-table';
 import { memoForRootField } from '../../src/graphql/operation-memo';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -23,6 +23,8 @@ describe('the policy covers the whole API', () => {
     expect(Object.keys(ROOT_FIELD_ACTIONS).filter((k) => !roots.includes(k))).toEqual([]);
     const types = Object.values(schema.getTypeMap()).filter(isObjectType).map((t) => t.name);
     expect(Object.keys(TYPE_ACTIONS).filter((k) => !types.includes(k))).toEqual([]);
+    const fields = Object.values(schema.getTypeMap()).filter(isObjectType).flatMap((t) => Object.keys(t.getFields()).map((f) => `${t.name}.${f}`));
+    expect(Object.keys(FIELD_ACTIONS).filter((k) => !fields.includes(k))).toEqual([]);
   });
 
   it('the README’s policy table is the one in the code', () => {

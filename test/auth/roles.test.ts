@@ -46,7 +46,7 @@ describe('roles × actions', () => {
       unit: { name: '区经济信息委' },
       leader: null,
     });
-    expect(me.data.viewer.actions).toEqual(['read', 'viewer.read', 'account.read', 'key.revoke', 'task.acknowledge', 'extension.read', 'extension.request', 'report.submit', 'report.contribute']);
+    expect(me.data.viewer.actions).toEqual(['read', 'viewer.read', 'account.read', 'key.revoke', 'task.acknowledge', 'extension.read', 'extension.request', 'report.submit', 'report.contribute', 'report.read']);
     const lead = await api.gql(`{ viewer { role leader { name tasks(first: 1) { totalCount } } } }`, {}, leader.token);
     expect(lead.data.viewer.leader.name).toBe('凌健');
     expect(lead.data.viewer.leader.tasks.totalCount).toBeGreaterThan(0);

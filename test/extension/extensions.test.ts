@@ -1,4 +1,5 @@
 import { toGlobalId } from '../../src/graphql/global-id';
+import { AccountRole, makeKey } from '../support/accounts';
 import { workflowWorld, type WorkflowWorld } from './workflow-fixture';
 
 /**
@@ -306,5 +307,43 @@ describe('the office’s list (extensionRequests) and counts (taskStats)', () =>
     const [{ id }] = await w.api.db.dataSource.query(`SELECT id FROM extension_request LIMIT 1`);
     const node = await w.api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId('ExtensionRequest', id) });
     expect(node.data.node).toBeNull();
+  });
+
+  it('Task.extensionRequests is refused to anonymous readers as a field: not even how many requests a task has (by __typename)', async () => {
+    const asked = await w.task2099(2);
+    const never = await w.task2099(3);
+    const query = `query($a: ID!, $b: ID!) { a: node(id: $a) { ... on Task { number extensionRequests { __typename } } } b: node(id: $b) { ... on Task { number extensionRequests { __typename } } } }`;
+    const anonymous = await w.api.gql(query, { a: asked, b: never });
+    expect(anonymous.errors?.map((e) => [(e as any).path, e.extensions!.code, (e.extensions as any).action]).sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
+      [['a', 'extensionRequests'], 'FORBIDDEN', 'extension.read'],
+      [['b', 'extensionRequests'], 'FORBIDDEN', 'extension.read'],
+    ]);
+    expect(anonymous.data).toEqual({ a: null, b: null });
+    const reader = await w.api.gql(query, { a: asked, b: never }, w.reader.token);
+    expect(reader.errors).toBeUndefined();
+    expect(reader.data.a.extensionRequests.length).toBeGreaterThan(0);
+    expect(reader.data.b.number).toBe(3);
+  });
+});
+
+describe('withdrawExtension on a task with two lead units', () => {
+  it('a lead unit withdraws only its own request: another lead unit of the task is refused by the policy', async () => {
+    const ds = w.api.db.dataSource;
+    const [task] = await ds.query(
+      `SELECT a.task_id, array_agg(u.name ORDER BY a.position) AS units, array_agg(u.id ORDER BY a.position) AS ids FROM assignment a JOIN unit u ON u.id = a.unit_id
+       WHERE a.role = 'LEAD' GROUP BY a.task_id HAVING count(*) = 2 ORDER BY a.task_id LIMIT 1`,
+    );
+    expect(task).toBeDefined();
+    const asker = await makeKey(ds, AccountRole.UNIT, { unit: task.units[0] });
+    const otherLead = await makeKey(ds, AccountRole.UNIT, { unit: task.units[1] });
+    // Asked while the deadline was ahead (the seeds' deadlines are past now, so written as the mutation would have).
+    const [{ id }] = await ds.query(
+      `INSERT INTO extension_request (task_id, unit_id, requested_by, state, previous_due, requested_due, reason) VALUES ($1, $2, $3, 'PENDING', '2024-06-30', '2024-09-30', '资金未到位') RETURNING id`,
+      [task.task_id, task.ids[0], asker.accountId],
+    );
+    const request = toGlobalId('ExtensionRequest', id);
+    expect(await forbidden(WITHDRAW, { request }, otherLead.token)).toBe('lead-unit-requests-extension');
+    const own = (await w.api.gql(WITHDRAW, { input: { request } }, asker.token)).data.withdrawExtension;
+    expect(own).toMatchObject({ userErrors: [], extensionRequest: { state: 'WITHDRAWN' } });
   });
 });

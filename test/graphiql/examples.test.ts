@@ -3,12 +3,12 @@ import path from 'node:path';
 import { startApiServer, type ApiServer } from '../support/api-server';
 
 /**
- * Every example GraphiQL preloads (src/graphiql/examples.json) runs against
+ * Every example GraphiQL preloads (src/web/examples.json) runs against
  * the seeded API without errors, and what its comment claims holds on the
  * seeds. Examples are found by operation name, so a retitled tab still counts;
  * an example without a check here fails the test, so a new one needs one.
  */
-const examples: { title: string; query: string }[] = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'graphiql', 'examples.json'), 'utf8'));
+const examples: { title: string; query: string }[] = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'web', 'examples.json'), 'utf8'));
 const nameOf = (query: string) => /\bquery\s+(\w+)/.exec(query)?.[1] ?? '(anonymous)';
 
 type Check = (data: any) => void;

@@ -84,7 +84,7 @@ describe('reporting rounds: what the office sees, and no double counting', () =>
   });
 
   it('reports waiting for review and returned ones not yet resubmitted, by state', async () => {
-    const answer = await gql(`query($id: ID!) { round(id: $id) { waiting: reports(states: [SUBMITTED]) { text } returned: reports(states: [RETURNED]) { text reviewComment } all: reports { state } } }`, { id: round });
+    const answer = await gql(`query($id: ID!) { round(id: $id) { waiting: reports(states: [SUBMITTED]) { text } returned: reports(states: [RETURNED]) { text reviewComment } all: reports { state } } }`, { id: round }, office);
     expect(answer.data.round.waiting).toEqual([{ text: '上半年完成年度任务的50%。' }]);
     expect(answer.data.round.returned).toEqual([{ text: '推进中。', reviewComment: '内容过简' }]);
     expect(answer.data.round.all.map((r: { state: string }) => r.state).sort()).toEqual(['ACCEPTED', 'DRAFT', 'RETURNED', 'SUBMITTED']);
@@ -170,8 +170,20 @@ describe('reporting rounds: what the office sees, and no double counting', () =>
       const rows = await ds.query(`SELECT document_id IS NOT NULL AS from_document, report_id, text, percent FROM progress_update WHERE task_id = $1`, [target.id]);
       expect(rows).toEqual([{ from_document: true, report_id: null, text: '工业增加值完成年度任务的20%。', percent: 20 }]);
       // The report itself stays accepted: the record of what the unit said and the office decided.
-      const seen = await gql(`query($id: ID!) { node(id: $id) { ... on ProgressReport { state text } } }`, { id: report });
+      const seen = await gql(`query($id: ID!) { node(id: $id) { ... on ProgressReport { state text } } }`, { id: report }, office);
       expect(seen.data.node).toEqual({ state: 'ACCEPTED', text: '工业增加值完成年度任务的18%。' });
+      // The workflow's copy is internal (report.read): anonymous readers get null from node(), as for a missing report.
+      expect((await gql(`query($id: ID!) { node(id: $id) { ... on ProgressReport { state text } } }`, { id: report })).data.node).toBeNull();
+    });
+
+    it('anonymous readers see no report of a round, not even how many (report.read); the accepted text is public as the task’s progress', async () => {
+      const listed = await gql(`query($id: ID!) { round(id: $id) { counts { accepted } reports { __typename } } }`, { id: round });
+      expect(listed.errors!.map((e) => [e.message, e.extensions!.code])).toEqual([[expect.stringContaining('report.read'), 'FORBIDDEN']]);
+      const progress = await gql(`{ tasks(where: { progress: { some: { period: { eq: "2024-Q2" } } } }, first: 1) { nodes { latestProgress { period text report { state } } } } }`);
+      expect(progress.errors!.map((e) => e.extensions!.code)).toEqual(['FORBIDDEN']);
+      const open = await gql(`{ tasks(where: { progress: { some: { period: { eq: "2024-Q2" } } } }, first: 1) { nodes { latestProgress { period } } } }`);
+      expect(open.errors).toBeUndefined();
+      expect(open.data.tasks.nodes[0].latestProgress.period).toBe('2024-Q2');
     });
   });
 });

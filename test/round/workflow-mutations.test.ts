@@ -269,7 +269,7 @@ describe('reporting rounds: the workflow mutations', () => {
   describe('returnReport and acceptReport', () => {
     let report: string;
     beforeAll(async () => {
-      const r = await api.gql(`query($id: ID!) { round(id: $id) { reports(states: [SUBMITTED]) { id version task { id } } } }`, { id: round });
+      const r = await api.gql(`query($id: ID!) { round(id: $id) { reports(states: [SUBMITTED]) { id version task { id } } } }`, { id: round }, office.token);
       report = r.data.round.reports.find((x: { task: { id: string } }) => x.task.id === task).id;
     });
 
@@ -333,6 +333,7 @@ describe('reporting rounds: the workflow mutations', () => {
       const seen = await api.gql(
         `query($task: ID!) { node(id: $task) { ... on Task { latestProgress { period text percent status document { id } report { state } } } } }`,
         { task },
+        reader.token,
       );
       expect(seen.data.node.latestProgress).toEqual({ period: '2024-Q1', text: '一季度已完成年度任务的32%，新增技改项目5个。', percent: 32, status: 'IN_PROGRESS', document: null, report: { state: 'ACCEPTED' } });
       const stats = await api.gql(`{ taskStats(where: { year: { eq: 2024 }, progress: { some: { period: { eq: "2024-Q1" } } } }, groupBy: [STATUS]) { status count } }`);

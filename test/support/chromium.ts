@@ -7,8 +7,8 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const PUBLIC_DIR = path.join(ROOT, 'public/graphiql');
 const CHROMIUM = '/usr/bin/chromium';
 
-/** The GraphiQL examples (src/graphiql/examples.json), as the page preloads them. */
-export const examples: Array<{ title: string; query: string }> = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/graphiql/examples.json'), 'utf8'));
+/** The GraphiQL examples (src/web/examples.json), as the page preloads them. */
+export const examples: Array<{ title: string; query: string }> = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/web/examples.json'), 'utf8'));
 
 /**
  * Debian's headless Chromium (`npx playwright install` needs the internet),

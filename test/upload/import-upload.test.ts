@@ -75,6 +75,11 @@ describe('importUpload: the confirm step', () => {
     expect(document).toMatchObject({ kind: 'PROGRESS_REPORT', year: 2024, period: '2024-Q1', fileName: '2024年一季度推进情况.txt', allowedChecks: ['NUMBERING'], supersedes: null, supersededBy: null });
     expect(document.file).toMatchObject({ hash, size: bytes.byteLength, format: 'text', filename: '2024年一季度推进情况.txt', uploadedBy: '沙坪坝区督查办' });
     expect(document.file.downloadUrl).toBe(`/documents/${encodeURIComponent(document.id)}/file`);
+    // The uploader is an account's name: the audit trail's readers (ADMIN, OFFICE) see it, anonymous readers are refused.
+    const anonymous = await api.gql(`query($id: ID!) { node(id: $id) { ... on Document { file { filename uploadedBy } } } }`, { id: document.id });
+    expect(anonymous.errors!.map((e: { extensions?: { code?: string } }) => e.extensions!.code)).toEqual(['FORBIDDEN']);
+    const published = await api.gql(`query($id: ID!) { node(id: $id) { ... on Document { file { filename } } } }`, { id: document.id });
+    expect(published.data.node.file.filename).toBe('2024年一季度推进情况.txt');
     expect(await count(`SELECT count(*)::int AS n FROM progress_update`)).toBeGreaterThan(before);
     // The stored lights (task.risk_level) were judged again at the report's date, in the import's transaction.
     expect(await expectStoredLightsCurrent(api)).not.toEqual(lightsBefore);
