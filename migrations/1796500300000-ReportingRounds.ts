@@ -36,7 +36,8 @@ export class ReportingRounds1796500300000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "progress_contribution" ADD CONSTRAINT "FK_ced93bc8e28aa54bb2ec53fa35f" FOREIGN KEY ("task_id") REFERENCES "task"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "progress_contribution" ADD CONSTRAINT "FK_84503398aa4ac403dd8ba3295e4" FOREIGN KEY ("unit_id") REFERENCES "unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         // The supervision facts of plans imported before SupervisionFacts1796419161371 (moved here: they read the tables above).
-        await storeSupervisionFacts(queryRunner);
+        // Not the stored light: its column and the columns it reads come later (TaskRiskLevel1796501000000 stores it).
+        await storeSupervisionFacts(queryRunner, null, { riskLevel: false });
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {

@@ -2,13 +2,16 @@
  * Time inside PostgreSQL for the statistics questions of `npm run bench` (issue 20 item 7): the
  * statements duban sends for a question, captured from an in-process app over the same database,
  * and the floor's one hand-written statement, each run as a named prepared statement on one
- * connection (as the servers run them), the median of BENCH_PG_RUNS executions kept. Round trips
+ * connection (as the servers run them, with duban's session settings on both), the median of
+ * BENCH_PG_RUNS executions kept, after checking both give the same answer. Round trips
  * to a local server are included on both sides; HTTP, JSON and GraphQL are not.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import { createDataSource } from '../src/db/data-source';
+import { SESSION_OPTIONS, createDataSource } from '../src/db/data-source';
+import { DEFAULT_AUTH } from '../src/auth/auth-settings';
 import { createApp } from '../src/server/app';
 
 export interface PgTimed {
@@ -34,10 +37,13 @@ function median(values: number[]): number {
 export async function timeInPostgres(url: string, questions: { graphql: string; floor: { text: string; values: unknown[] } }[], runs: number): Promise<PgTimed[]> {
   const dataSource = createDataSource(url);
   await dataSource.initialize();
-  const { app, apollo } = await createApp({ dataSource, log: () => undefined });
+  // No rate limit: its lease upsert would be captured and timed as one of the question's statements
+  // (and 40 questions from one address, several runs a minute, reach the default).
+  const auth = { ...DEFAULT_AUTH, anonymousRequestsPerMinute: 0 };
+  const { app, apollo } = await createApp({ dataSource, log: () => undefined, auth });
   const server = http.createServer(app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
   await client.connect();
   const results: PgTimed[] = [];
   try {
@@ -49,9 +55,12 @@ export async function timeInPostgres(url: string, questions: { graphql: string; 
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: q.graphql }),
       });
-      await response.json();
+      const answer = await response.json();
       capturing = false;
       const statements = [...captured];
+      // The same answer, or the comparison means nothing (the HTTP table checks its own questions; these may be timed here only).
+      const { rows } = await client.query<{ body: string }>(q.floor);
+      if (!isDeepStrictEqual(answer, JSON.parse(rows[0].body))) throw new Error(`${q.graphql}: duban and the floor answer differently`);
       const time = async (name: string, run: { text: string; values: unknown[] }[]) => {
         for (const [k, s] of run.entries()) await client.query({ name: `${name}_${k}`, text: s.text, values: s.values }); // prepare, warm
         const samples: number[] = [];

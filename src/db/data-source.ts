@@ -16,6 +16,15 @@ export interface PoolOptions {
   size?: number;
 }
 
+/**
+ * Settings of every API connection. JIT: the questions are small OLTP statements; PostgreSQL's JIT
+ * spent 1.8 s compiling a 3.7 s taskStats at 50x scale (issue 10) and never pays off here.
+ * work_mem: a taskStats grouping by unit or leader has about one group per assignment row, and
+ * with the default 4 MB the planner sorts those rows (on disk, at 50x the seed) where hashing them
+ * in memory takes a third of the time; the bench's raw-SQL floor runs with the same settings.
+ */
+export const SESSION_OPTIONS = '-c jit=off -c work_mem=16MB';
+
 export function createDataSource(url: string, options: { logging?: LoggerOptions; pool?: PoolOptions; today?: string } = {}): DataSource {
   const pool = options.pool ?? {};
   return new DataSource({
@@ -30,10 +39,8 @@ export function createDataSource(url: string, options: { logging?: LoggerOptions
     applicationName: 'duban',
     poolSize: pool.size,
     extra: {
-      // The questions are small OLTP statements: PostgreSQL's JIT spent 1.8 s compiling a 3.7 s taskStats
-      // at 50x scale (issue 10) and never pays off here.
       // duban.today: the workflow's fixed date, when configured (config.ts workflowToday, read by duban_today()).
-      options: options.today ? `-c jit=off -c duban.today=${options.today}` : '-c jit=off',
+      options: options.today ? `${SESSION_OPTIONS} -c duban.today=${options.today}` : SESSION_OPTIONS,
       ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
       ...(pool.acquireTimeoutMs ? { connectionTimeoutMillis: pool.acquireTimeoutMs } : {}),
     },

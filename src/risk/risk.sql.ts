@@ -132,12 +132,21 @@ function storedFacts({ task, plan }: TaskAliases): RiskFacts {
 }
 
 /**
+ * The level at the plan's default date worked out from the stored facts: what
+ * storeSupervisionFacts stores as task.risk_level.
+ */
+export const storedFactsRiskSql = (aliases: TaskAliases): Sql => sql`(${riskCaseSql(storedFacts(aliases))})`;
+
+/**
  * The level of a task at `asOf` (null: the default date of its plan). At the
- * default date an expression over the stored facts; at another date a scalar
- * sub-query working the facts out from the plan's reports and the task's updates.
+ * default date the level storeSupervisionFacts stored (task.risk_level: a
+ * grouping or filter over every task reads one column of the task alone, so
+ * the plan need not even be joined, and the planner has the column's
+ * statistics); at another date a scalar sub-query working the facts out from
+ * the plan's reports and the task's updates.
  */
 export function riskLevelSql(aliases: TaskAliases, asOf: string | null): Sql {
-  if (asOf == null) return sql`(${riskCaseSql(storedFacts(aliases))})`;
+  if (asOf == null) return sql`${aliases.task}.risk_level`;
   const col = (name: string) => sql`${f}.${sql.identifier(name)}`;
   const facts: RiskFacts = {
     closed: closedSql(aliases),

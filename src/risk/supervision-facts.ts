@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { compile, sql } from '../sql/sql';
+import { type Sql, compile, sql } from '../sql/sql';
 import { planReportsSql, updateReportKeySql } from './report-sources.sql';
+import { storedFactsRiskSql } from './risk.sql';
 
 const p = sql.identifier('p');
 const t = sql.identifier('t');
@@ -20,16 +21,28 @@ const f = sql.identifier('f');
  *  - plan: how many progress reports it has and its default asOf;
  *  - task: status and percent of its newest update in period order
  *    (Task.latestProgress), of its update in the newest report that covers it
- *    (what risk-rules.ts calls `latest`), and whether the plan's newest and
- *    previous reports cover it.
- * Every value is a function of the plan's documents and the tasks' updates,
- * so the importer calls this after writing a document, in its transaction,
- * for that document's plan; anything else that changes progress rows or
- * report dates (a migration re-judging statuses) must call it too. Null
- * `planId`: every plan. test/risk/risk-sql-agrees.test.ts compares the lights
- * built on these columns with risk-rules.ts fed from the raw rows.
+ *    (what risk-rules.ts calls `latest`), whether the plan's newest and
+ *    previous reports cover it, and the light those facts give at the plan's
+ *    default date (risk_level), so that a grouping by RISK or a red-light
+ *    filter over every task reads a column.
+ * Every value is a function of the plan's documents, its rounds' accepted
+ * reports and the tasks' updates (the light also of task.extended_due_on and
+ * task.closed_on, which storeWorkflowFacts stores and refreshes the light
+ * after), so the importer calls this after writing a document, in its
+ * transaction, for that document's plan (a plan's correction included), and
+ * so does an accepted report (round/accepted-progress.ts); anything else that
+ * changes progress rows or report dates or deadlines (a migration re-judging
+ * statuses, a change to the rules of risk.sql.ts: the stored light follows
+ * them only when this runs again) must call it too. Null `planId`: every
+ * plan. `riskLevel: false` leaves the light out, for the migrations that run
+ * before its column and the columns it reads exist (ReportingRounds;
+ * TaskRiskLevel1796501000000, the last, stores it).
+ * test/risk/risk-sql-agrees.test.ts compares the lights built on these
+ * columns with risk-rules.ts fed from the raw rows;
+ * test/risk/stored-light.test.ts the stored light with the worked-out one
+ * after each writer.
  */
-export async function storeSupervisionFacts(em: Pick<EntityManager, 'query'>, planId: number | null = null): Promise<void> {
+export async function storeSupervisionFacts(em: Pick<EntityManager, 'query'>, planId: number | null = null, { riskLevel = true } = {}): Promise<void> {
   const which = (alias: typeof p) => sql`(${sql.value(planId, 'int')} IS NULL OR ${alias} = ${sql.value(planId, 'int')})`;
   const plans = compile(sql`
     UPDATE plan ${p} SET
@@ -60,6 +73,25 @@ export async function storeSupervisionFacts(em: Pick<EntityManager, 'query'>, pl
       WHERE ${which(sql`${x}.plan_id`)}) ${f}
     WHERE ${f}.id = ${t}.id`);
   await em.query(tasks.text, tasks.values);
+  if (!riskLevel) return;
+  // After the facts above: the light is judged from them (and from the deadlines and closing stored on the task).
+  await storeRiskLevels(em, which(sql`${t}.plan_id`));
+}
+
+/**
+ * Stores task.risk_level, the light at the plan's default date, for the tasks `where` (an expression
+ * on task `t`) picks, from the facts already stored on the task and its plan (risk.sql.ts
+ * storedFactsRiskSql, the same CASE as every other light). A separate statement from the one that
+ * stores the facts, so it reads their new values. Every writer of what the light reads calls it in
+ * its own transaction: storeSupervisionFacts (imports, plan corrections, accepted reports) and
+ * storeWorkflowFacts (extensions, closing and reopening).
+ */
+async function storeRiskLevels(em: Pick<EntityManager, 'query'>, where: Sql): Promise<void> {
+  const level = storedFactsRiskSql({ task: t, plan: p });
+  const lights = compile(sql`
+    UPDATE task ${t} SET risk_level = ${level}
+    FROM plan ${p} WHERE ${p}.id = ${t}.plan_id AND ${where} AND ${t}.risk_level IS DISTINCT FROM ${level}`);
+  await em.query(lights.text, lights.values);
 }
 
 /**
@@ -67,7 +99,7 @@ export async function storeSupervisionFacts(em: Pick<EntityManager, 'query'>, pl
  * the deciding mutation's transaction: the deadline of its newest approved
  * extension (延期; each approval must move the date later, so the newest is
  * also the latest) and the day it was closed (办结, Beijing time), each null
- * when there is none. The import never changes these rows, so only the
+ * when there is none, and then the task's stored light (risk_level), which reads them. The import never changes these rows, so only the
  * extension and closing mutations call this.
  */
 export async function storeWorkflowFacts(em: Pick<EntityManager, 'query'>, taskId: number): Promise<void> {
@@ -81,4 +113,6 @@ export async function storeWorkflowFacts(em: Pick<EntityManager, 'query'>, taskI
         WHERE ${c}.task_id = ${t}.id AND ${c}.state = 'CLOSED')
     WHERE ${t}.id = ${sql.value(taskId, 'int')}`);
   await em.query(facts.text, facts.values);
+  // The light reads both dates (CLOSED first; the extended deadline): stored again, after them, in the same transaction.
+  await storeRiskLevels(em, sql`${t}.id = ${sql.value(taskId, 'int')}`);
 }

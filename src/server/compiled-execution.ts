@@ -8,6 +8,7 @@ import {
   type TypeNode,
   execute,
   getNamedType,
+  getVariableValues,
   isInputObjectType,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
@@ -57,10 +58,20 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     // (above), and anything else its code generator refuses.
     if (!query) {
       const { document, operationName, context, request: r } = request;
-      return withInputErrors(await execute({ schema, document, operationName, contextValue: context, variableValues: r.variables }));
+      return execute({ schema, document, operationName, contextValue: context, variableValues: r.variables });
     }
-    const result = await query.query(undefined, request.context, request.request.variables ?? {});
-    return result.errors ? withInputErrors({ ...result, errors: result.errors.map(asGraphQLJsError) }) : result;
+    const variables = request.request.variables ?? {};
+    const result = await query.query(undefined, request.context, variables);
+    if (!result.errors) return result;
+    // No `data` at all: graphql-jit refused the variables before running anything (one missing, of the
+    // wrong type). Its errors carry no code and would reach the client as INTERNAL_SERVER_ERROR; graphql-js
+    // coercion gives the errors Apollo recognises as the client's (BAD_USER_INPUT, HTTP 400), with the
+    // same messages as the operations graphql-js runs. Done only on failure, so a good request coerces once.
+    if (!('data' in result)) {
+      const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
+      if (coerced.errors) return { errors: coerced.errors };
+    }
+    return { ...result, errors: result.errors.map(asGraphQLJsError) };
   };
 
   const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
@@ -88,21 +99,6 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
   const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
   (copy as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return copy;
-}
-
-/**
- * A result with errors and no data at all is one whose variables could not be
- * coerced (a Date that is no calendar day, a string for an Int): both
- * executors check them before anything runs, and leave the error without a
- * code, which Apollo would answer as INTERNAL_SERVER_ERROR. It is the
- * client's mistake.
- */
-function withInputErrors<R extends { data?: unknown; errors?: readonly GraphQLError[] }>(result: R): R {
-  if (result.data !== undefined || !result.errors) return result;
-  const coded = result.errors.map((e) =>
-    e.extensions?.code ? e : new GraphQLError(e.message, { path: e.path, nodes: e.nodes, originalError: e.originalError, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }),
-  );
-  return { ...result, errors: coded };
 }
 
 function namedTypeName(type: TypeNode): string {

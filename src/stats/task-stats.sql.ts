@@ -23,34 +23,39 @@ const p = sql.identifier('p');
 const j = sql.identifier('j');
 const c = sql.identifier('c');
 const b = sql.identifier('b');
+const g = sql.identifier('g');
 const tl = sql.identifier('tl');
 const ld = sql.identifier('ld');
 const asg = sql.identifier('asg');
 const un = sql.identifier('un');
 
 /**
- * Each dimension over the joined row of CTE `base` and its optional joins:
- * what it groups by (`key`: an entity's id, so that two districts'
- * 区经济信息委 are two groups), what it outputs and what it sorts by.
+ * Each dimension in the two steps of the statement: `inner` is what the
+ * counting step (CTE `grouped`, over `base` and its assignment or leader rows)
+ * groups by and keeps as column `column` — an entity's id, so that two
+ * districts' 区经济信息委 are two groups; `select` and `order` are read
+ * from `g` and the entity tables joined to the groups afterwards.
  */
-const DIMENSION: Record<TaskDimension, { key: Sql; select: Sql; order: Sql[] }> = {
-  YEAR: { key: sql`${b}.year`, select: sql`${b}.year AS year`, order: [sql`${b}.year`] },
-  SECTION: { key: sql`${b}.section`, select: sql`${b}.section AS section`, order: [sql`${b}.section`] },
+const DIMENSION: Record<TaskDimension, { inner: Sql; column: string; select: Sql; order: Sql[] }> = {
+  YEAR: { inner: sql`${b}.year`, column: 'year', select: sql`${g}.year AS year`, order: [sql`${g}.year`] },
+  SECTION: { inner: sql`${b}.section`, column: 'section', select: sql`${g}.section AS section`, order: [sql`${g}.section`] },
   CATEGORY: {
-    key: sql`${c}.id`,
+    inner: sql`${b}.category_id`,
+    column: 'category_id',
     select: sql`${c}.id AS category_id, ${c}.plan_id AS category_plan_id, ${c}.name AS category, ${c}.position AS category_position`,
     order: [sql`${c}.name`, sql`${c}.id`],
   },
-  LEADER: { key: sql`${ld}.id`, select: sql`${ld}.id AS leader_id, ${ld}.name AS leader`, order: [sql`${ld}.name`, sql`${ld}.id`] },
+  LEADER: { inner: sql`${tl}.leader_id`, column: 'leader_id', select: sql`${ld}.id AS leader_id, ${ld}.name AS leader`, order: [sql`${ld}.name`, sql`${ld}.id`] },
   UNIT: {
-    key: sql`${un}.id`,
+    inner: sql`${asg}.unit_id`,
+    column: 'unit_id',
     select: sql`${un}.id AS unit_id, ${un}.name AS unit, ${un}.kind AS unit_kind, ${un}.needs_review AS unit_needs_review`,
     order: [sql`${un}.name`, sql`${un}.id`],
   },
-  ROLE: { key: sql`${asg}.role`, select: sql`${asg}.role AS role`, order: [sql`${asg}.role`] },
-  STATUS: { key: sql`${b}.status`, select: sql`${b}.status AS status`, order: [sql`${b}.status`] },
-  RISK: { key: sql`${b}.risk`, select: sql`${b}.risk AS risk`, order: [sql`${b}.risk`] },
-  JURISDICTION: { key: sql`${j}.id`, select: sql`${j}.name AS jurisdiction`, order: [sql`${j}.name`, sql`${j}.id`] },
+  ROLE: { inner: sql`${asg}.role`, column: 'role', select: sql`${g}.role AS role`, order: [sql`${g}.role`] },
+  STATUS: { inner: sql`${b}.status`, column: 'status', select: sql`${g}.status AS status`, order: [sql`${g}.status`] },
+  RISK: { inner: sql`${b}.risk`, column: 'risk', select: sql`${g}.risk AS risk`, order: [sql`${g}.risk`] },
+  JURISDICTION: { inner: sql`${b}.jurisdiction_id`, column: 'jurisdiction_id', select: sql`${j}.name AS jurisdiction`, order: [sql`${j}.name`, sql`${j}.id`] },
 };
 
 /** The output column each TaskStatOrderField sorts by. */
@@ -94,9 +99,10 @@ interface StatRow {
 /**
  * taskStats in ONE statement: the filtered tasks with their newest status
  * and light (CTE `base`, read from the columns the importer stores), joined
- * to categories, jurisdictions, leaders and/or assignments only when a
- * grouping needs them, then GROUP BY the dimensions asked for. The grouped
- * units, leaders and categories come back as rows of this same statement.
+ * to leaders and/or assignments only when a grouping needs them, counted
+ * per group of ids (CTE `grouped`); then the unit, leader, category and
+ * jurisdiction rows are joined to the groups, which are sorted and cut. The
+ * grouped units, leaders and categories come back as rows of this same statement.
  */
 export async function taskStats(ctx: RequestContext, args: TaskStatsArgs): Promise<TaskStatModel[]> {
   const dims = [...new Set(args.groupBy)];
@@ -110,41 +116,59 @@ export async function taskStats(ctx: RequestContext, args: TaskStatsArgs): Promi
   const byUnit = has(TaskDimension.UNIT);
   const byAssignment = byUnit || has(TaskDimension.ROLE);
 
-  const groupBy = dims.length ? sql.join(dims.map((d) => DIMENSION[d].key), ', ') : sql`()`;
   const keyOrder = dims.flatMap((d) => DIMENSION[d].order.map((o) => sql`${o} NULLS LAST`));
   const metricOrder = (args.orderBy ?? []).map(
     (o) => sql`${sql.identifier(METRIC[o.field])} ${o.direction === OrderDirection.DESC ? sql`DESC` : sql`ASC`} NULLS LAST`,
   );
   const order = [...metricOrder, ...keyOrder];
+  // Every task has one of the four lights, so `unknown` is what the other three leave: one
+  // aggregate fewer per joined row.
   // 牵头单位负责制: a unit's completion rate counts the tasks it leads, not those it co-operates on.
   const rate = byUnit
-    ? sql`count(*) FILTER (WHERE ${asg}.role = 'LEAD' AND ${b}.status = 'COMPLETED')::float8 / NULLIF(count(*) FILTER (WHERE ${asg}.role = 'LEAD'), 0)`
-    : sql`count(*) FILTER (WHERE ${b}.status = 'COMPLETED')::float8 / NULLIF(count(*), 0)`;
-  // A task counted once per leader or assignment must be judged once, not once per joined row.
-  const materialized = byLeader || byAssignment ? sql`MATERIALIZED` : sql.empty;
+    ? sql`${g}.lead_completed::float8 / NULLIF(${g}.lead, 0)`
+    : sql`${g}.completed::float8 / NULLIF(${g}.n, 0)`;
+  // A task counted once per leader or assignment must be judged once, not once per joined row: at
+  // another date than the default its light is a sub-query. At the default date it is a stored
+  // column, and the CTE is inlined so that the planner sees the tables and their statistics.
+  const materialized = asOf != null && (byLeader || byAssignment) ? sql`MATERIALIZED` : sql.empty;
   const limit = args.first ?? MAX_GROUPS + 1;
 
+  // Every task has a plan (plan_id is NOT NULL); LEFT JOIN says the plan adds no condition, so that
+  // PostgreSQL drops the join when nothing reads the plan (no YEAR, JURISDICTION, plan condition in
+  // `where` or asOf): a grouping by leader or unit otherwise probes it once per joined row.
+  // Counting by ids alone and naming the groups afterwards keeps the groups
+  // narrow (no unit or leader names in the aggregate's hash table), so that
+  // the planner hashes them in work_mem (data-source.ts) rather than sorting.
   const rows = await ctx.query<StatRow>(sql`
     WITH base AS ${materialized} (
       SELECT ${t}.id, ${p}.year, ${t}.section, ${t}.category_id, ${p}.jurisdiction_id,
              ${latestStatusSql(aliases)} AS status, ${riskLevelSql(aliases, asOf)} AS risk
-      FROM task ${t} JOIN plan ${p} ON ${p}.id = ${t}.plan_id
+      FROM task ${t} LEFT JOIN plan ${p} ON ${p}.id = ${t}.plan_id
       WHERE ${args.where ? taskWhereSql(args.where, aliases) : TRUE}
+    ),
+    grouped AS (
+      SELECT ${sql.join([...dims.map((d) => sql`${DIMENSION[d].inner} AS ${sql.identifier(DIMENSION[d].column)}`), sql`count(*) AS n`], ', ')},
+        count(*) FILTER (WHERE ${b}.status = 'COMPLETED') AS completed,
+        ${byUnit ? sql`count(*) FILTER (WHERE ${asg}.role = 'LEAD') AS lead, count(*) FILTER (WHERE ${asg}.role = 'LEAD' AND ${b}.status = 'COMPLETED') AS lead_completed,` : sql.empty}
+        count(*) FILTER (WHERE ${b}.risk = 'RED') AS red,
+        count(*) FILTER (WHERE ${b}.risk = 'YELLOW') AS yellow,
+        count(*) FILTER (WHERE ${b}.risk = 'GREEN') AS green
+      FROM base ${b}
+      ${byLeader ? sql`LEFT JOIN task_leader ${tl} ON ${tl}.task_id = ${b}.id` : sql.empty}
+      ${byAssignment ? sql`LEFT JOIN assignment ${asg} ON ${asg}.task_id = ${b}.id` : sql.empty}
+      GROUP BY ${dims.length ? sql.join(dims.map((d) => DIMENSION[d].inner), ', ') : sql`()`}
     )
-    SELECT ${sql.join([...dims.map((d) => DIMENSION[d].select), sql`count(*)::int AS count`], ', ')},
-      (count(*) FILTER (WHERE ${b}.status = 'COMPLETED'))::int AS completed,
+    SELECT ${sql.join([...dims.map((d) => DIMENSION[d].select), sql`${g}.n::int AS count`], ', ')},
+      ${g}.completed::int AS completed,
       ${rate} AS completion_rate,
-      (count(*) FILTER (WHERE ${b}.risk = 'RED'))::int AS red,
-      (count(*) FILTER (WHERE ${b}.risk = 'YELLOW'))::int AS yellow,
-      (count(*) FILTER (WHERE ${b}.risk = 'GREEN'))::int AS green,
-      (count(*) FILTER (WHERE ${b}.risk = 'UNKNOWN'))::int AS unknown,
-      (count(*) FILTER (WHERE ${b}.risk IN ('RED', 'YELLOW')))::int AS at_risk
-    FROM base ${b}
-    ${has(TaskDimension.CATEGORY) ? sql`LEFT JOIN category ${c} ON ${c}.id = ${b}.category_id` : sql.empty}
-    ${has(TaskDimension.JURISDICTION) ? sql`JOIN jurisdiction ${j} ON ${j}.id = ${b}.jurisdiction_id` : sql.empty}
-    ${byLeader ? sql`LEFT JOIN task_leader ${tl} ON ${tl}.task_id = ${b}.id LEFT JOIN leader ${ld} ON ${ld}.id = ${tl}.leader_id` : sql.empty}
-    ${byAssignment ? sql`LEFT JOIN assignment ${asg} ON ${asg}.task_id = ${b}.id LEFT JOIN unit ${un} ON ${un}.id = ${asg}.unit_id` : sql.empty}
-    GROUP BY ${groupBy}
+      ${g}.red::int AS red, ${g}.yellow::int AS yellow, ${g}.green::int AS green,
+      (${g}.n - ${g}.red - ${g}.yellow - ${g}.green)::int AS unknown,
+      (${g}.red + ${g}.yellow)::int AS at_risk
+    FROM grouped ${g}
+    ${has(TaskDimension.CATEGORY) ? sql`LEFT JOIN category ${c} ON ${c}.id = ${g}.category_id` : sql.empty}
+    ${has(TaskDimension.JURISDICTION) ? sql`JOIN jurisdiction ${j} ON ${j}.id = ${g}.jurisdiction_id` : sql.empty}
+    ${byLeader ? sql`LEFT JOIN leader ${ld} ON ${ld}.id = ${g}.leader_id` : sql.empty}
+    ${byUnit ? sql`LEFT JOIN unit ${un} ON ${un}.id = ${g}.unit_id` : sql.empty}
     ${order.length ? sql`ORDER BY ${sql.join(order, ', ')}` : sql.empty}
     LIMIT ${sql.value(limit, 'int')}`);
   if (args.first == null && rows.length > MAX_GROUPS) {

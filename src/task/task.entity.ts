@@ -106,4 +106,13 @@ export class TaskEntity {
   /** The day (Beijing time) the office closed the task (办结); null while it is open. */
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn: string | null;
+
+  /**
+   * The light (RED, YELLOW, GREEN, UNKNOWN) these facts give at the plan's default date. The importer
+   * writes a task, then its facts and light in the same transaction (and every other writer
+   * of what the light reads refreshes it in its own: storeWorkflowFacts, accepted progress): the default is never what a
+   * committed row holds.
+   */
+  @Column({ name: 'risk_level', type: 'text', default: 'UNKNOWN' })
+  riskLevel: string;
 }

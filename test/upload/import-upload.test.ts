@@ -5,6 +5,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { AccountRole, makeKey, type TestKey } from '../support/accounts';
 import { type ApiServer, startApiServer } from '../support/api-server';
+import { expectStoredLightsCurrent } from '../support/stored-light';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
@@ -61,6 +62,7 @@ describe('importUpload: the confirm step', () => {
     // A report of some tasks only: its 序号 skip the others, which the numbering check would refuse.
     const { hash } = await post(bytes, '2024年一季度推进情况.txt', '?allow=numbering');
     const before = await count(`SELECT count(*)::int AS n FROM progress_update`);
+    const lightsBefore = await expectStoredLightsCurrent(api);
     const strict = await confirm({ hash });
     expect(strict.data.importUpload.userErrors.length).toBeGreaterThan(0);
     expect(strict.data.importUpload.userErrors[0]).toEqual({ code: 'INVALID', field: null, message: expect.stringMatching(/^2024年一季度推进情况\.txt:\d+ .*序号/) });
@@ -79,6 +81,8 @@ describe('importUpload: the confirm step', () => {
     const published = await api.gql(`query($id: ID!) { node(id: $id) { ... on Document { file { filename } } } }`, { id: document.id });
     expect(published.data.node.file.filename).toBe('2024年一季度推进情况.txt');
     expect(await count(`SELECT count(*)::int AS n FROM progress_update`)).toBeGreaterThan(before);
+    // The stored lights (task.risk_level) were judged again at the report's date, in the import's transaction.
+    expect(await expectStoredLightsCurrent(api)).not.toEqual(lightsBefore);
 
     // The original, byte for byte, for anyone who may read the record.
     const download = await fetch(`${api.origin}${document.file.downloadUrl}`);
@@ -125,6 +129,8 @@ describe('importUpload: the confirm step', () => {
     const definedBy = await api.db.dataSource.query(`SELECT t.document_id, count(*)::int AS n FROM task t JOIN plan p ON p.id = t.plan_id WHERE p.year = 2024 GROUP BY 1 ORDER BY 2 DESC`);
     expect(definedBy.map((r: { document_id: number; n: number }) => [toGlobalId('Document', r.document_id), r.n])).toEqual([[corrected.id, 144], [expect.any(String), 3]]);
     expect(await count(`SELECT count(*)::int AS n FROM progress_update`)).toBe(progressBefore);
+    // The correction's deadlines are what the stored lights now read.
+    await expectStoredLightsCurrent(api);
     // The audit row keeps the superseded version's tasks as they read.
     const [audit] = await api.db.dataSource.query(`SELECT target, before FROM audit_log WHERE action = 'document.import' AND target->>'upload' = $1`, [hash]);
     expect(audit.target.supersedes).toBeGreaterThan(0);

@@ -88,14 +88,16 @@ WITH base AS MATERIALIZED (
         ORDER BY rk_d.date DESC, rk_d.key DESC
         LIMIT 1) rk_l ON TRUE) rk_f) AS risk
   FROM task t
-  JOIN plan p ON p.id = t.plan_id
-  WHERE (p.year = $2::int AND (CASE WHEN (t.closed_on IS NOT NULL) THEN 'GREEN' WHEN t.reported_status IS NULL AND COALESCE(p.default_as_of, make_date(p.year, 1, 1)) > COALESCE(t.extended_due_on, COALESCE(t.due_on, make_date(p.year, 12, 31))) THEN 'RED' WHEN p.report_count = 0 THEN 'UNKNOWN' WHEN t.reported_status = 'COMPLETED' THEN 'GREEN' WHEN t.reported_status = 'SUSPENDED' OR COALESCE(p.default_as_of, make_date(p.year, 1, 1)) > COALESCE(t.extended_due_on, COALESCE(t.due_on, make_date(p.year, 12, 31))) OR (p.report_count >= 2 AND NOT t.in_latest_report AND NOT t.in_previous_report) THEN 'RED' WHEN (t.reported_percent IS NOT NULL AND LEAST(GREATEST(COALESCE(p.default_as_of, make_date(p.year, 1, 1)) - make_date(p.year, 1, 1), 0), COALESCE(t.extended_due_on, COALESCE(t.due_on, make_date(p.year, 12, 31))) - make_date(p.year, 1, 1))::float8 * 100 > (t.reported_percent + 15) * (COALESCE(t.extended_due_on, COALESCE(t.due_on, make_date(p.year, 12, 31))) - make_date(p.year, 1, 1))::float8) OR (t.reported_status = 'NOT_STARTED' AND COALESCE(p.default_as_of, make_date(p.year, 1, 1)) > make_date(p.year, 3, 31)) OR NOT t.in_latest_report OR (COALESCE(t.extended_due_on, COALESCE(t.due_on, make_date(p.year, 12, 31))) - COALESCE(p.default_as_of, make_date(p.year, 1, 1)) BETWEEN 0 AND 30) THEN 'YELLOW' ELSE 'GREEN' END) = ANY($3::text[])))
-SELECT ld.id AS leader_id, ld.name AS leader, un.id AS unit_id, un.name AS unit, un.kind AS unit_kind, un.needs_review AS unit_needs_review, asg.role AS role, b.risk AS risk, count(*)::int AS count, (count(*) FILTER (WHERE b.status = 'COMPLETED'))::int AS completed, count(*) FILTER (WHERE asg.role = 'LEAD' AND b.status = 'COMPLETED')::float8 / NULLIF(count(*) FILTER (WHERE asg.role = 'LEAD'), 0) AS completion_rate, (count(*) FILTER (WHERE b.risk = 'RED'))::int AS red, (count(*) FILTER (WHERE b.risk = 'YELLOW'))::int AS yellow, (count(*) FILTER (WHERE b.risk = 'GREEN'))::int AS green, (count(*) FILTER (WHERE b.risk = 'UNKNOWN'))::int AS unknown, (count(*) FILTER (WHERE b.risk IN ('RED', 'YELLOW')))::int AS at_risk
-FROM base b
-LEFT JOIN task_leader tl ON tl.task_id = b.id
-LEFT JOIN leader ld ON ld.id = tl.leader_id
-LEFT JOIN assignment asg ON asg.task_id = b.id
-LEFT JOIN unit un ON un.id = asg.unit_id
-GROUP BY ld.id, un.id, asg.role, b.risk
-ORDER BY ld.name NULLS LAST, ld.id NULLS LAST, un.name NULLS LAST, un.id NULLS LAST, asg.role NULLS LAST, b.risk NULLS LAST
+  LEFT JOIN plan p ON p.id = t.plan_id
+  WHERE (p.year = $2::int AND t.risk_level = ANY($3::text[]))), grouped AS (
+  SELECT tl.leader_id AS leader_id, asg.unit_id AS unit_id, asg.role AS role, b.risk AS risk, count(*) AS n, count(*) FILTER (WHERE b.status = 'COMPLETED') AS completed, count(*) FILTER (WHERE asg.role = 'LEAD') AS lead, count(*) FILTER (WHERE asg.role = 'LEAD' AND b.status = 'COMPLETED') AS lead_completed, count(*) FILTER (WHERE b.risk = 'RED') AS red, count(*) FILTER (WHERE b.risk = 'YELLOW') AS yellow, count(*) FILTER (WHERE b.risk = 'GREEN') AS green
+  FROM base b
+  LEFT JOIN task_leader tl ON tl.task_id = b.id
+  LEFT JOIN assignment asg ON asg.task_id = b.id
+  GROUP BY tl.leader_id, asg.unit_id, asg.role, b.risk)
+SELECT ld.id AS leader_id, ld.name AS leader, un.id AS unit_id, un.name AS unit, un.kind AS unit_kind, un.needs_review AS unit_needs_review, g.role AS role, g.risk AS risk, g.n::int AS count, g.completed::int AS completed, g.lead_completed::float8 / NULLIF(g.lead, 0) AS completion_rate, g.red::int AS red, g.yellow::int AS yellow, g.green::int AS green, (g.n - g.red - g.yellow - g.green)::int AS unknown, (g.red + g.yellow)::int AS at_risk
+FROM grouped g
+LEFT JOIN leader ld ON ld.id = g.leader_id
+LEFT JOIN unit un ON un.id = g.unit_id
+ORDER BY ld.name NULLS LAST, ld.id NULLS LAST, un.name NULLS LAST, un.id NULLS LAST, g.role NULLS LAST, g.risk NULLS LAST
 LIMIT $4::int;
