@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../server/logger';
 import { type IsoDate, WorkingCalendar } from './calendar';
-import { type DueSource, sendReminders, taskDueDates } from './send-reminders';
+import { type DueSource, sendReminders, workflowDueDates } from './send-reminders';
 
 export interface ReminderSettings {
   /** How often each process looks for today's reminders (DUBAN_REMINDERS_INTERVAL_MS; 0 turns reminders off). */
   intervalMs: number;
   /** A fixed "today" (DUBAN_REMINDERS_TODAY, YYYY-MM-DD), for tests and rehearsals; the office's date (Asia/Shanghai) when absent. */
   today?: IsoDate;
-  /** Where due dates come from (task due dates by default; reporting rounds will pass theirs). */
+  /** Where due dates come from (by default the workflow's: tasks' deadlines and reports owed to open rounds). */
   source?: DueSource;
 }
 
@@ -38,7 +38,7 @@ export function startReminders(dataSource: DataSource, settings: ReminderSetting
   const tick = () => {
     if (running) return;
     const today = settings.today ?? officeToday();
-    running = sendReminders(dataSource, calendar, today, settings.source ?? taskDueDates)
+    running = sendReminders(dataSource, calendar, today, settings.source ?? workflowDueDates)
       .then((sent) => {
         if (sent) logger.info({ event: 'reminders_sent', today, sent }, `sent ${sent} reminder(s) for ${today}`);
         else logger.debug({ event: 'reminders_checked', today }, `no reminder due for ${today} that was not sent`);
