@@ -29,7 +29,8 @@ export const taskDueDates: DueSource = async (dataSource, today) => {
   const rows: { id: number; due_on: string }[] = await dataSource.query(
     `SELECT id, to_char(COALESCE(extended_due_on, due_on), 'YYYY-MM-DD') AS due_on FROM task
      WHERE COALESCE(extended_due_on, due_on) BETWEEN $1::date - 400 AND $1::date + 30
-       AND closed_on IS NULL AND latest_status IS DISTINCT FROM 'COMPLETED'`,
+       AND closed_on IS NULL AND latest_status IS DISTINCT FROM 'COMPLETED'
+     ORDER BY id`,
     [today],
   );
   return rows.map((r) => ({ key: `task:${r.id}`, taskId: r.id, dueOn: r.due_on }));
@@ -46,7 +47,8 @@ export const roundReportDueDates: DueSource = async (dataSource, today) => {
     `SELECT rr.id AS round_id, t.id AS task_id, to_char(rr.due_on, 'YYYY-MM-DD') AS due_on
      FROM reporting_round rr JOIN task t ON t.plan_id = rr.plan_id
      WHERE rr.state = 'OPEN' AND rr.due_on BETWEEN $1::date - 400 AND $1::date + 30 AND t.closed_on IS NULL
-       AND NOT EXISTS (SELECT 1 FROM progress_report pr WHERE pr.round_id = rr.id AND pr.task_id = t.id AND pr.state IN ('SUBMITTED', 'ACCEPTED'))`,
+       AND NOT EXISTS (SELECT 1 FROM progress_report pr WHERE pr.round_id = rr.id AND pr.task_id = t.id AND pr.state IN ('SUBMITTED', 'ACCEPTED'))
+     ORDER BY rr.id, t.id`,
     [today],
   );
   return rows.map((r) => ({ key: `round:${r.round_id}/task:${r.task_id}`, taskId: r.task_id, dueOn: r.due_on }));
