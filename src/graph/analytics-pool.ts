@@ -44,8 +44,15 @@ function analyticsPool(): Piscina {
 type Analyses = typeof AnalyticsWorker;
 type Analysis = { [K in keyof Analyses]: Analyses[K] extends (task: never) => unknown ? K : never }[keyof Analyses];
 
+/** How many times each analysis was sent to a thread in this process: what the graph cache saved shows here. */
+const runs = new Map<string, number>();
+export function analyticsRuns(name: Analysis): number {
+  return runs.get(name) ?? 0;
+}
+
 /** Runs one of analytics.worker.ts's functions on an analytics thread. */
 export function runOffThread<K extends Analysis>(name: K, task: Parameters<Analyses[K]>[0]): Promise<ReturnType<Analyses[K]>> {
+  runs.set(name, (runs.get(name) ?? 0) + 1);
   return analyticsPool().run(task, { name });
 }
 
