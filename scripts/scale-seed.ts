@@ -29,7 +29,13 @@ const RENAME: Record<string, (expr: string) => string> = {
 };
 
 /** Who may ask and what they did belong to the installation, not to a district: not copied. */
-const INSTALLATION_TABLES = ['account', 'api_key', 'audit_log', 'idempotency_key', 'rate_limit', 'task_acknowledgement'];
+// What belongs to the installation or records what happened in it, not the documents' data: accounts and keys, the
+// audit trail, the event log and its deliveries, reminders sent, uploaded originals, and the workflow's own rows.
+const INSTALLATION_TABLES = [
+  'account', 'api_key', 'audit_log', 'idempotency_key', 'rate_limit', 'task_acknowledgement',
+  'event', 'webhook', 'webhook_delivery', 'webhook_attempt', 'reminder_sent', 'document_upload',
+  'reporting_round', 'progress_report', 'progress_contribution', 'extension_request', 'task_closure',
+];
 
 export async function scaleSeed(client: Client, factor: number): Promise<void> {
   if (factor <= 1) return;
@@ -48,7 +54,8 @@ export async function scaleSeed(client: Client, factor: number): Promise<void> {
   // Parents before children.
   const order: string[] = [];
   const visit = (table: string, path: string[] = []) => {
-    if (order.includes(table) || path.includes(table)) return;
+    // A reference to a table left out (an account) is not copied: its rows are the installation's.
+    if (order.includes(table) || path.includes(table) || !tables.includes(table)) return;
     for (const c of columns) if (c.table === table && c.references && c.references !== table) visit(c.references, [...path, table]);
     order.push(table);
   };
