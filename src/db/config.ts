@@ -11,6 +11,11 @@ function findProjectRoot(from: string): string {
   throw new Error(`No package.json above ${from}`);
 }
 
+/** The folder of the seed documents and the reviewed unit registry (DUBAN_SEEDS_DIR): seeding and uploads read the same one. */
+export function seedsDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DUBAN_SEEDS_DIR || path.join(PROJECT_ROOT, 'seeds');
+}
+
 /**
  * Where the database comes from. DATABASE_URL wins; without it an embedded
  * cluster is started under DUBAN_DATA_DIR (default .data/postgres).

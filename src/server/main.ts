@@ -11,7 +11,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../db/config';
+import { seedsDir } from '../db/config';
 import { connectDatabase, type Database } from '../db/connect';
 import { seedMissing } from '../import/writer/seed';
 import { summariseImport } from './import-summary';
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
       notice: (message, level = 'warn') => logger[level]({ event: 'database' }, message),
     });
     if (stopping) return;
-    const seeded = await seedMissing(database.dataSource, process.env.DUBAN_SEEDS_DIR || path.join(PROJECT_ROOT, 'seeds'));
+    const seeded = await seedMissing(database.dataSource, seedsDir());
     if (seeded) logSeedWarnings(seeded.results);
     if (seeded?.kind === 'seeded') {
       logger.info(

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { PROJECT_ROOT } from '../db/config';
+import { seedsDir } from '../db/config';
 import { loadUnitRegistries } from '../import/registry/registry-file';
 import type { UnitRegistries } from '../import/registry/unit-registries';
 
 /** The reviewed registries uploads are read against: the seeds' units.json, as the server seeds with (DUBAN_SEEDS_DIR). */
 export function uploadRegistryFile(): string {
-  return path.join(process.env.DUBAN_SEEDS_DIR || path.join(PROJECT_ROOT, 'seeds'), 'units.json');
+  return path.join(seedsDir(), 'units.json');
 }
 
 let loaded: { file: string; registries: UnitRegistries } | undefined;
