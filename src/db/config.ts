@@ -44,10 +44,10 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
  * PostgreSQL as the connection setting `duban.today`, which `duban_today()`
  * reads, so SQL and the workflow mutations see one date.
  */
-export function workflowToday(value: string | undefined): string | undefined {
+export function workflowToday(value: string | undefined, name = 'DUBAN_TODAY'): string | undefined {
   if (!value) return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!date || date.toISOString().slice(0, 10) !== value) throw new Error(`DUBAN_TODAY must be a date written YYYY-MM-DD (2024-03-20), not ${JSON.stringify(value)}.`);
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new Error(`${name} must be a date written YYYY-MM-DD (2024-03-20), not ${JSON.stringify(value)}.`);
   return value;
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { workflowToday } from '../db/config';
 import type { Logger } from '../server/logger';
 import { type IsoDate, WorkingCalendar } from './calendar';
 import { type DueSource, sendReminders, workflowDueDates } from './send-reminders';
@@ -6,7 +7,7 @@ import { type DueSource, sendReminders, workflowDueDates } from './send-reminder
 export interface ReminderSettings {
   /** How often each process looks for today's reminders (DUBAN_REMINDERS_INTERVAL_MS; 0 turns reminders off). */
   intervalMs: number;
-  /** A fixed "today" (DUBAN_REMINDERS_TODAY, YYYY-MM-DD), for tests and rehearsals; the office's date (Asia/Shanghai) when absent. */
+  /** A fixed "today" for reminders only (DUBAN_REMINDERS_TODAY, YYYY-MM-DD); absent, the workflow's today (duban_today()). */
   today?: IsoDate;
   /** Where due dates come from (by default the workflow's: tasks' deadlines and reports owed to open rounds). */
   source?: DueSource;
@@ -16,15 +17,16 @@ export function remindersFromEnv(env: NodeJS.ProcessEnv = process.env): Reminder
   const interval = Number(env.DUBAN_REMINDERS_INTERVAL_MS ?? 600_000);
   if (!Number.isFinite(interval) || interval < 0) throw new Error(`DUBAN_REMINDERS_INTERVAL_MS must be a number of milliseconds (got "${env.DUBAN_REMINDERS_INTERVAL_MS}").`);
   if (interval === 0) return undefined;
-  // The workflow's fixed date (DUBAN_TODAY, README "Configuration") holds for reminders too, unless they have their own.
-  const today = env.DUBAN_REMINDERS_TODAY || env.DUBAN_TODAY || undefined;
-  if (today && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`DUBAN_REMINDERS_TODAY must be a date, YYYY-MM-DD (got "${today}").`);
-  return { intervalMs: interval, today };
+  return { intervalMs: interval, today: workflowToday(env.DUBAN_REMINDERS_TODAY, 'DUBAN_REMINDERS_TODAY') };
 }
 
-/** Today in the office's time zone (a reminder day is a Chongqing day, not a UTC one). */
-export function officeToday(now = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/**
+ * The workflow's one today, from PostgreSQL (duban_today(): the date in Beijing, or DUBAN_TODAY through the
+ * connection setting), so reminders and the rounds' overdue agree on the day.
+ */
+async function workflowDay(dataSource: DataSource): Promise<IsoDate> {
+  const [{ today }] = await dataSource.query(`SELECT to_char(duban_today(), 'YYYY-MM-DD') AS today`);
+  return today;
 }
 
 /**
@@ -37,8 +39,11 @@ export function startReminders(dataSource: DataSource, settings: ReminderSetting
   let running: Promise<void> | undefined;
   const tick = () => {
     if (running) return;
-    const today = settings.today ?? officeToday();
-    running = sendReminders(dataSource, calendar, today, settings.source ?? workflowDueDates)
+    let today = settings.today;
+    running = (async () => {
+      today ??= await workflowDay(dataSource);
+      return sendReminders(dataSource, calendar, today, settings.source ?? workflowDueDates);
+    })()
       .then((sent) => {
         if (sent) logger.info({ event: 'reminders_sent', today, sent }, `sent ${sent} reminder(s) for ${today}`);
         else logger.debug({ event: 'reminders_checked', today }, `no reminder due for ${today} that was not sent`);
