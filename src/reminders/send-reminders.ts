@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { appendEvent } from '../events/event-log';
+import { owesReportSql } from '../round/owes-report.sql';
+import { compile, sql } from '../sql/sql';
 import { shellPrincipal } from '../graphql/principal';
 import type { IsoDate, WorkingCalendar } from './calendar';
 import { REMINDER_RULES, type ReminderRule, remindersOn } from './reminder-rules';
@@ -43,19 +45,20 @@ export const taskDueDates: DueSource = async (dataSource, today) => {
  * Round.missingTasks lists.
  */
 export const roundReportDueDates: DueSource = async (dataSource, today) => {
-  const rows: { round_id: number; task_id: number; due_on: string }[] = await dataSource.query(
-    `SELECT rr.id AS round_id, t.id AS task_id, to_char(rr.due_on, 'YYYY-MM-DD') AS due_on
-     FROM reporting_round rr JOIN task t ON t.plan_id = rr.plan_id
-     WHERE rr.state = 'OPEN' AND rr.due_on BETWEEN $1::date - 400 AND $1::date + 30 AND t.closed_on IS NULL
-       AND NOT EXISTS (SELECT 1 FROM progress_report pr WHERE pr.round_id = rr.id AND pr.task_id = t.id AND pr.state IN ('SUBMITTED', 'ACCEPTED'))
-     ORDER BY rr.id, t.id`,
-    [today],
-  );
+  const q = compile(sql`
+    SELECT ${rr}.id AS round_id, ${t}.id AS task_id, to_char(${rr}.due_on, 'YYYY-MM-DD') AS due_on
+    FROM reporting_round ${rr} JOIN task ${t} ON ${t}.plan_id = ${rr}.plan_id
+    WHERE ${rr}.state = 'OPEN' AND ${rr}.due_on BETWEEN ${sql.value(today, 'date')} - 400 AND ${sql.value(today, 'date')} + 30 AND ${owesReportSql(rr, t)}
+    ORDER BY ${rr}.id, ${t}.id`);
+  const rows: { round_id: number; task_id: number; due_on: string }[] = await dataSource.query(q.text, q.values);
   return rows.map((r) => ({ key: `round:${r.round_id}/task:${r.task_id}`, taskId: r.task_id, dueOn: r.due_on }));
 };
 
 /** Both: what the office chases (催办) — deadlines of open tasks and reports owed to open rounds. */
 export const workflowDueDates: DueSource = async (dataSource, today) => [...(await taskDueDates(dataSource, today)), ...(await roundReportDueDates(dataSource, today))];
+
+const rr = sql.identifier('rr');
+const t = sql.identifier('t');
 
 /** The principal reminders are sent as: the server itself. */
 const REMINDERS = shellPrincipal('reminders');

@@ -1,18 +1,17 @@
 import type { RequestContext } from '../graphql/context';
 import { sql } from '../sql/sql';
 import { taskColumns } from '../task/task-columns.sql';
+import { owesReportSql } from './owes-report.sql';
 import { TaskModel, type TaskRow } from '../task/task.type';
 
 const rr = sql.identifier('rr');
 const t = sql.identifier('t');
 const p = sql.identifier('p');
-const pr = sql.identifier('pr');
 
 /**
- * Tasks of a round's plan that owe it a report (未报送): none written, a draft
- * not sent, or one returned and not yet resubmitted — the states the office
- * chases, the same ones `overdue` counts. Closed tasks (办结) owe nothing.
- * The round's twin of Document.missingTasks; one statement per batch of rounds.
+ * Tasks of a round's plan that owe it a report (owes-report.sql.ts), in
+ * document order. The round's twin of Document.missingTasks; one statement
+ * per batch of rounds.
  */
 export function loadRoundMissingTasks(ctx: RequestContext, roundId: number): Promise<TaskModel[]> {
   return ctx
@@ -20,8 +19,7 @@ export function loadRoundMissingTasks(ctx: RequestContext, roundId: number): Pro
       const rows = await ctx.query<TaskRow & { round_id: number }>(
         sql`SELECT ${rr}.id AS round_id, ${taskColumns(t, p)}
          FROM reporting_round ${rr} JOIN task ${t} ON ${t}.plan_id = ${rr}.plan_id JOIN plan ${p} ON ${p}.id = ${t}.plan_id
-         WHERE ${rr}.id = ANY(${sql.value(roundIds, 'int[]')}) AND ${t}.closed_on IS NULL
-           AND NOT EXISTS (SELECT 1 FROM progress_report ${pr} WHERE ${pr}.round_id = ${rr}.id AND ${pr}.task_id = ${t}.id AND ${pr}.state IN ('SUBMITTED', 'ACCEPTED'))
+         WHERE ${rr}.id = ANY(${sql.value(roundIds, 'int[]')}) AND ${owesReportSql(rr, t)}
          ORDER BY ${rr}.id, ${t}.section, ${t}.number, ${t}.id`,
       );
       return roundIds.map((id) => rows.filter((r) => r.round_id === id).map(TaskModel.fromRow));
